@@ -1,0 +1,592 @@
+#include "cli/Cli.h"
+
+#include "cli/Output.h"
+#include "common/Progress.h"
+#include "library/IngestEngine.h"
+#include "library/Library.h"
+#include "library/Maintenance.h"
+#include "model/StructureCodec.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <csignal>
+#include <cstdio>
+#include <mutex>
+#include <unistd.h>
+
+namespace sextant::cli {
+
+namespace {
+
+using library::Library;
+
+// ---------------------------------------------------------------------------
+// Argument specs
+
+struct OptSpec {
+    QString name;      // without the dashes
+    QString valueName; // empty for a flag
+    QString help;
+};
+
+struct CmdSpec {
+    QString name;
+    QString usage;
+    QString summary;
+    std::vector<OptSpec> options;
+};
+
+const std::vector<CmdSpec> &commands()
+{
+    static const std::vector<CmdSpec> all{
+        {QStringLiteral("ingest"), QStringLiteral("PATH..."),
+         QStringLiteral("Add files and folders (recursively) to the library"),
+         {{QStringLiteral("glob"), QStringLiteral("PATTERN"), QStringLiteral("only files whose name matches (repeatable), e.g. '*.md'")},
+          {QStringLiteral("no-recursive"), {}, QStringLiteral("do not descend into sub-folders")},
+          {QStringLiteral("max-size"), QStringLiteral("MB"), QStringLiteral("skip files larger than this (default 50)")},
+          {QStringLiteral("threads"), QStringLiteral("N"), QStringLiteral("parse threads (default: one per core)")},
+          {QStringLiteral("json"), {}, QStringLiteral("print the summary as JSON")}}},
+        {QStringLiteral("list"), QString(), QStringLiteral("List the sources in the library"),
+         {{QStringLiteral("sort"), QStringLiteral("KEY"), QStringLiteral("added (default), title, published, publisher or id")},
+          {QStringLiteral("desc"), {}, QStringLiteral("sort in descending order")},
+          {QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("show at most N sources")},
+          {QStringLiteral("offset"), QStringLiteral("N"), QStringLiteral("skip the first N sources")},
+          {QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
+        {QStringLiteral("show"), QStringLiteral("ID"), QStringLiteral("Show a source's metadata and structured text"),
+         {{QStringLiteral("version"), QStringLiteral("N"), QStringLiteral("show version N instead of the current one")},
+          {QStringLiteral("versions"), {}, QStringLiteral("list the source's versions")},
+          {QStringLiteral("meta"), {}, QStringLiteral("metadata only, no text")},
+          {QStringLiteral("json"), {}, QStringLiteral("print JSON (text, blocks with offsets, tables)")}}},
+        {QStringLiteral("search"), QStringLiteral("QUERY..."), QStringLiteral("Search the library's full text"),
+         {{QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("results per page (default 10)")},
+          {QStringLiteral("offset"), QStringLiteral("N"), QStringLiteral("skip the first N results")},
+          {QStringLiteral("sort"), QStringLiteral("ORDER"), QStringLiteral("relevance (default), newest or oldest")},
+          {QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
+        {QStringLiteral("remove"), QStringLiteral("ID..."), QStringLiteral("Remove sources (or one old version) from the library"),
+         {{QStringLiteral("version"), QStringLiteral("N"), QStringLiteral("remove only version N of the source")}}},
+        {QStringLiteral("reindex"), QString(), QStringLiteral("Rebuild the search index from the database"),
+         {{QStringLiteral("threads"), QStringLiteral("N"), QStringLiteral("threads (default: one per core)")}}},
+        {QStringLiteral("check"), QString(), QStringLiteral("Verify the database, originals and search index"),
+         {{QStringLiteral("repair"), {}, QStringLiteral("fix what can be fixed (index, unreferenced originals)")},
+          {QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
+    };
+    return all;
+}
+
+const CmdSpec *findCommand(const QString &name)
+{
+    for (const CmdSpec &c : commands())
+        if (c.name == name)
+            return &c;
+    return nullptr;
+}
+
+struct Args {
+    QHash<QString, QStringList> values;
+    QSet<QString> flags;
+    QStringList positional;
+    bool help = false;
+
+    QString value(const QString &k, const QString &fallback = {}) const
+    {
+        const QStringList v = values.value(k);
+        return v.isEmpty() ? fallback : v.last();
+    }
+    bool has(const QString &k) const { return flags.contains(k) || values.contains(k); }
+};
+
+Result<Args> parseArgs(const CmdSpec &spec, const QStringList &args)
+{
+    Args out;
+    bool onlyPositional = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (onlyPositional || !a.startsWith(u'-') || a == u"-") {
+            out.positional << a;
+            continue;
+        }
+        if (a == u"--") {
+            onlyPositional = true;
+            continue;
+        }
+        if (a == u"-h" || a == u"--help") {
+            out.help = true;
+            continue;
+        }
+        QString name = a.mid(a.startsWith(u"--") ? 2 : 1);
+        QString value;
+        bool hasValue = false;
+        if (const qsizetype eq = name.indexOf(u'='); eq > 0) {
+            value = name.mid(eq + 1);
+            name.truncate(eq);
+            hasValue = true;
+        }
+        const auto opt = std::find_if(spec.options.begin(), spec.options.end(), [&](const OptSpec &o) { return o.name == name; });
+        if (opt == spec.options.end())
+            return fail(ErrorCode::Invalid, QStringLiteral("%1: unknown option '%2' (see sextant %1 --help)").arg(spec.name, a));
+        if (opt->valueName.isEmpty()) {
+            if (hasValue)
+                return fail(ErrorCode::Invalid, QStringLiteral("%1: option --%2 takes no value").arg(spec.name, name));
+            out.flags.insert(name);
+            continue;
+        }
+        if (!hasValue) {
+            if (i + 1 >= args.size())
+                return fail(ErrorCode::Invalid, QStringLiteral("%1: option --%2 needs a value (%3)").arg(spec.name, name, opt->valueName));
+            value = args[++i];
+        }
+        out.values[name] << value;
+    }
+    return out;
+}
+
+Result<qint64> intOption(const Args &args, const QString &cmd, const QString &name, qint64 fallback, qint64 min)
+{
+    if (!args.values.contains(name))
+        return fallback;
+    bool ok = false;
+    const qint64 v = args.value(name).toLongLong(&ok);
+    if (!ok || v < min)
+        return fail(ErrorCode::Invalid, QStringLiteral("%1: --%2 needs a whole number of at least %3, not '%4'")
+                                            .arg(cmd, name)
+                                            .arg(min)
+                                            .arg(args.value(name)));
+    return v;
+}
+
+QString commandHelp(const CmdSpec &c)
+{
+    QString out = QStringLiteral("Usage: sextant [--library DIR] %1%2\n\n%3.\n").arg(c.name, c.usage.isEmpty() ? QString() : u' ' + c.usage, c.summary);
+    if (!c.options.empty()) {
+        out += QStringLiteral("\nOptions:\n");
+        for (const OptSpec &o : c.options) {
+            const QString left = QStringLiteral("--") + o.name + (o.valueName.isEmpty() ? QString() : u' ' + o.valueName);
+            out += QStringLiteral("  %1%2\n").arg(left.leftJustified(20), o.help);
+        }
+        out += QStringLiteral("  %1%2\n").arg(QStringLiteral("-h, --help").leftJustified(20), QStringLiteral("show this help"));
+    }
+    if (c.name == u"search")
+        out += QStringLiteral(
+            "\nQuery language: words are ANDed and stemmed; \"exact phrase\"; AND, OR, NOT, XOR;\n"
+            "+required -excluded; a NEAR b, a NEAR/3 b; wildcards (llam*); fields title:, publisher:\n"
+            "(or source:), author:, type:html|markdown|text, site:example.com; date ranges\n"
+            "date:2025-01-01..2026-04-30, date:2025.., date:..2024-06.\n");
+    return out;
+}
+
+QString mainHelp()
+{
+    QString out = QStringLiteral(
+        "Sextant %1: a research knowledge base for people who follow the AI industry.\n\n"
+        "Usage: sextant [GLOBAL OPTIONS] COMMAND [OPTIONS] [ARGS]\n"
+        "       sextant [--library DIR]          (no command: open the window)\n\n"
+        "Commands:\n")
+                      .arg(QStringLiteral(SEXTANT_VERSION));
+    for (const CmdSpec &c : commands())
+        out += QStringLiteral("  %1%2\n").arg(c.name.leftJustified(10), c.summary);
+    out += QStringLiteral(
+        "\nGlobal options (before the command):\n"
+        "  --library DIR       the library folder (default: $SEXTANT_LIBRARY, else\n"
+        "                      %1)\n"
+        "  -q, --quiet         no progress bar or notes on stderr\n"
+        "  -h, --help          show this help; `sextant COMMAND --help` for a command\n"
+        "  --version           print the version\n\n"
+        "Exit codes: 0 ok; 1 some input failed or check found problems; 2 usage error;\n"
+        "3 the library is being written by another process; 4 the library cannot be\n"
+        "opened or written; 5 no such source; 130 interrupted (committed work is kept).\n")
+               .arg(Library::defaultLocation());
+    return out;
+}
+
+// ---------------------------------------------------------------------------
+// Interrupts: the first Ctrl+C asks the running engine to stop at a safe
+// point; the second one ends the process at once.
+
+CancelFlag g_cancel{false};
+
+extern "C" void onInterrupt(int)
+{
+    if (g_cancel.exchange(true)) {
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+    }
+}
+
+/// A one-line progress bar on stderr, only when stderr is a terminal.
+class TerminalProgress final : public ProgressSink {
+public:
+    explicit TerminalProgress(bool enabled) : m_enabled(enabled && ::isatty(STDERR_FILENO)) { m_clock.start(); }
+    ~TerminalProgress() override { finish(); }
+
+    void report(const Progress &p) override
+    {
+        if (!m_enabled)
+            return;
+        std::lock_guard lock(m_mutex);
+        // Only long work gets a bar, and at most ten redraws a second.
+        if (m_clock.elapsed() < 300 || (m_clock.elapsed() - m_last < 100 && p.phase == m_phase))
+            return;
+        m_last = m_clock.elapsed();
+        m_phase = p.phase;
+        QString line;
+        if (p.total > 0) {
+            const int width = 24;
+            const int filled = static_cast<int>(width * std::min<qint64>(p.done, p.total) / p.total);
+            line = QStringLiteral("%1 [%2%3] %4/%5").arg(p.phase, QString(filled, u'#'), QString(width - filled, u'.')).arg(p.done).arg(p.total);
+        } else {
+            line = QStringLiteral("%1 %2").arg(p.phase).arg(p.done);
+        }
+        if (p.errors > 0)
+            line += QStringLiteral(" (%1 skipped)").arg(p.errors);
+        std::fprintf(stderr, "\r\033[K%s", line.left(120).toLocal8Bit().constData());
+        std::fflush(stderr);
+        m_drawn = true;
+    }
+
+    void finish()
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_drawn) {
+            std::fprintf(stderr, "\r\033[K");
+            std::fflush(stderr);
+            m_drawn = false;
+        }
+    }
+
+private:
+    bool m_enabled;
+    bool m_drawn = false;
+    std::mutex m_mutex;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    QString m_phase;
+};
+
+int exitFor(const Error &e)
+{
+    switch (e.code) {
+    case ErrorCode::Busy: return ExitBusy;
+    case ErrorCode::NotFound: return ExitLibrary;
+    case ErrorCode::Invalid: return ExitUsage;
+    case ErrorCode::Cancelled: return ExitCancelled;
+    default: return ExitLibrary;
+    }
+}
+
+int report(Output &out, const Error &e)
+{
+    out.error(e.message);
+    return exitFor(e);
+}
+
+struct Context {
+    QString libraryDir;
+    bool quiet = false;
+    Output &out;
+};
+
+Result<std::unique_ptr<Library>> openLibrary(const Context &ctx, Library::Access access)
+{
+    return Library::open(ctx.libraryDir, access);
+}
+
+// ---------------------------------------------------------------------------
+// Commands
+
+int cmdIngest(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    if (args.positional.isEmpty()) {
+        out.error(QStringLiteral("ingest: name at least one file or folder (see sextant ingest --help)"));
+        return ExitUsage;
+    }
+    library::IngestRequest req;
+    req.paths = args.positional;
+    req.globs = args.values.value(QStringLiteral("glob"));
+    req.recursive = !args.has(QStringLiteral("no-recursive"));
+    auto maxSize = intOption(args, QStringLiteral("ingest"), QStringLiteral("max-size"), 50, 1);
+    auto threads = intOption(args, QStringLiteral("ingest"), QStringLiteral("threads"), 0, 1);
+    if (!maxSize || !threads)
+        return report(out, !maxSize ? maxSize.error() : threads.error());
+    req.maxFileBytes = *maxSize * 1024 * 1024;
+    req.threads = static_cast<int>(*threads);
+
+    auto lib = openLibrary(ctx, Library::Access::Write);
+    if (!lib)
+        return report(out, lib.error());
+    TerminalProgress progress(!ctx.quiet);
+    library::IngestEngine engine(**lib);
+    auto summary = engine.run(req, progress, g_cancel);
+    progress.finish();
+    if (!summary)
+        return report(out, summary.error());
+    printIngestSummary(out, *summary, args.has(QStringLiteral("json")));
+    if (summary->cancelled)
+        return ExitCancelled;
+    return summary->anyFailed() ? ExitSomeFailed : ExitOk;
+}
+
+int cmdList(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    const QString sortName = args.value(QStringLiteral("sort"), QStringLiteral("added"));
+    static const QHash<QString, store::SourceOrder> orders{{QStringLiteral("added"), store::SourceOrder::Added},
+                                                           {QStringLiteral("title"), store::SourceOrder::Title},
+                                                           {QStringLiteral("published"), store::SourceOrder::Published},
+                                                           {QStringLiteral("publisher"), store::SourceOrder::Publisher},
+                                                           {QStringLiteral("id"), store::SourceOrder::Id}};
+    if (!orders.contains(sortName)) {
+        out.error(QStringLiteral("list: --sort takes added, title, published, publisher or id, not '%1'").arg(sortName));
+        return ExitUsage;
+    }
+    auto limit = intOption(args, QStringLiteral("list"), QStringLiteral("limit"), -1, 0);
+    auto offset = intOption(args, QStringLiteral("list"), QStringLiteral("offset"), 0, 0);
+    if (!limit || !offset)
+        return report(out, !limit ? limit.error() : offset.error());
+    auto lib = openLibrary(ctx, Library::Access::Read);
+    if (!lib)
+        return report(out, lib.error());
+    auto rows = (*lib)->store().listSources(orders.value(sortName), args.has(QStringLiteral("desc")), *limit, *offset);
+    if (!rows)
+        return report(out, rows.error());
+    printSourceList(out, *rows, args.has(QStringLiteral("json")));
+    return ExitOk;
+}
+
+Result<qint64> sourceId(const QString &cmd, const QString &text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return fail(ErrorCode::Invalid, QStringLiteral("%1: '%2' is not a source id (see sextant list)").arg(cmd, text));
+    return id;
+}
+
+int cmdShow(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    if (args.positional.size() != 1) {
+        out.error(QStringLiteral("show: name one source id (see sextant list)"));
+        return ExitUsage;
+    }
+    auto id = sourceId(QStringLiteral("show"), args.positional.first());
+    if (!id)
+        return report(out, id.error());
+    auto seq = intOption(args, QStringLiteral("show"), QStringLiteral("version"), 0, 1);
+    if (!seq)
+        return report(out, seq.error());
+    auto lib = openLibrary(ctx, Library::Access::Read);
+    if (!lib)
+        return report(out, lib.error());
+    store::Store &store = (*lib)->store();
+    if (args.has(QStringLiteral("versions"))) {
+        auto versions = store.versions(*id);
+        if (!versions)
+            return report(out, versions.error());
+        if (versions->empty()) {
+            out.error(QStringLiteral("show: no source %1 in this library").arg(*id));
+            return ExitNotFound;
+        }
+        printVersions(out, *versions, args.has(QStringLiteral("json")));
+        return ExitOk;
+    }
+    auto doc = store.document(*id, *seq > 0 ? std::optional<int>(static_cast<int>(*seq)) : std::nullopt);
+    if (!doc) {
+        out.error(doc.error().message);
+        return doc.error().code == ErrorCode::NotFound ? ExitNotFound : ExitLibrary;
+    }
+    auto versions = store.versions(*id);
+    const int count = versions ? static_cast<int>(versions->size()) : 1;
+    printDocument(out, *doc, count, (*lib)->paths().root, args.has(QStringLiteral("json")), args.has(QStringLiteral("meta")));
+    return ExitOk;
+}
+
+int cmdSearch(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    const QString query = args.positional.join(u' ');
+    if (query.trimmed().isEmpty()) {
+        out.error(QStringLiteral("search: give a query (see sextant search --help)"));
+        return ExitUsage;
+    }
+    index::SearchOptions opts;
+    auto limit = intOption(args, QStringLiteral("search"), QStringLiteral("limit"), 10, 1);
+    auto offset = intOption(args, QStringLiteral("search"), QStringLiteral("offset"), 0, 0);
+    if (!limit || !offset)
+        return report(out, !limit ? limit.error() : offset.error());
+    opts.limit = static_cast<int>(std::min<qint64>(*limit, 10000));
+    opts.offset = static_cast<int>(std::min<qint64>(*offset, 1'000'000));
+    const QString sort = args.value(QStringLiteral("sort"), QStringLiteral("relevance"));
+    if (sort == u"newest")
+        opts.sort = index::SearchOptions::Sort::NewestFirst;
+    else if (sort == u"oldest")
+        opts.sort = index::SearchOptions::Sort::OldestFirst;
+    else if (sort != u"relevance") {
+        out.error(QStringLiteral("search: --sort takes relevance, newest or oldest, not '%1'").arg(sort));
+        return ExitUsage;
+    }
+    auto lib = openLibrary(ctx, Library::Access::Read);
+    if (!lib)
+        return report(out, lib.error());
+    auto page = (*lib)->search(query, opts);
+    if (!page)
+        return report(out, page.error());
+    printSearch(out, query, opts, *page, args.has(QStringLiteral("json")));
+    return ExitOk;
+}
+
+int cmdRemove(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    if (args.positional.isEmpty()) {
+        out.error(QStringLiteral("remove: name at least one source id (see sextant list)"));
+        return ExitUsage;
+    }
+    auto seq = intOption(args, QStringLiteral("remove"), QStringLiteral("version"), 0, 1);
+    if (!seq)
+        return report(out, seq.error());
+    std::vector<qint64> ids;
+    for (const QString &p : args.positional) {
+        auto id = sourceId(QStringLiteral("remove"), p);
+        if (!id)
+            return report(out, id.error());
+        ids.push_back(*id);
+    }
+    auto lib = openLibrary(ctx, Library::Access::Write);
+    if (!lib)
+        return report(out, lib.error());
+    int rc = ExitOk;
+    for (qint64 id : ids) {
+        auto r = *seq > 0 ? (*lib)->removeVersion(id, static_cast<int>(*seq)) : (*lib)->removeSource(id);
+        if (!r) {
+            out.error(r.error().message);
+            rc = r.error().code == ErrorCode::NotFound ? ExitNotFound : (r.error().code == ErrorCode::Invalid ? ExitUsage : ExitLibrary);
+            continue;
+        }
+        out.line(*seq > 0 ? QStringLiteral("removed version %1 of source %2").arg(*seq).arg(id)
+                          : QStringLiteral("removed source %1").arg(id));
+    }
+    return rc;
+}
+
+int cmdReindex(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    auto threads = intOption(args, QStringLiteral("reindex"), QStringLiteral("threads"), 0, 1);
+    if (!threads)
+        return report(out, threads.error());
+    auto lib = openLibrary(ctx, Library::Access::Write);
+    if (!lib)
+        return report(out, lib.error());
+    TerminalProgress progress(!ctx.quiet);
+    auto r = library::reindexAll(**lib, progress, g_cancel, static_cast<int>(*threads));
+    progress.finish();
+    if (!r)
+        return report(out, r.error());
+    if (r->cancelled) {
+        out.line(QStringLiteral("reindex cancelled; the previous index is unchanged"));
+        return ExitCancelled;
+    }
+    out.line(QStringLiteral("reindexed %1 sources in %2 s").arg(r->documents).arg(r->seconds, 0, 'f', 1));
+    return ExitOk;
+}
+
+int cmdCheck(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    const bool repair = args.has(QStringLiteral("repair"));
+    auto lib = openLibrary(ctx, repair ? Library::Access::Write : Library::Access::Read);
+    if (!lib)
+        return report(out, lib.error());
+    TerminalProgress progress(!ctx.quiet);
+    auto r = library::checkLibrary(**lib, repair, progress, g_cancel);
+    progress.finish();
+    if (!r)
+        return report(out, r.error());
+    printCheck(out, *r, args.has(QStringLiteral("json")));
+    const bool remaining = r->integrity != u"ok" || !r->missingObjects.isEmpty() || (!r->repaired && !r->clean());
+    return remaining ? ExitSomeFailed : ExitOk;
+}
+
+} // namespace
+
+bool isCommandLine(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments[i];
+        if (a == u"--library") {
+            ++i;
+            continue;
+        }
+        if (a.startsWith(u"--library=") || a == u"-q" || a == u"--quiet")
+            continue;
+        return true; // a command, --help, --version, or something to complain about
+    }
+    return false;
+}
+
+int run(const QStringList &arguments)
+{
+    Output out;
+    Context ctx{Library::defaultLocation(), false, out};
+    qsizetype i = 1;
+    for (; i < arguments.size(); ++i) {
+        const QString &a = arguments[i];
+        if (a == u"--library" || a.startsWith(u"--library=")) {
+            const QString v = a.contains(u'=') ? a.mid(a.indexOf(u'=') + 1) : (i + 1 < arguments.size() ? arguments[++i] : QString());
+            if (v.isEmpty()) {
+                out.error(QStringLiteral("--library needs a folder"));
+                return ExitUsage;
+            }
+            ctx.libraryDir = v;
+        } else if (a == u"-q" || a == u"--quiet") {
+            ctx.quiet = true;
+        } else if (a == u"-h" || a == u"--help" || a == u"help") {
+            const CmdSpec *c = (a == u"help" && i + 1 < arguments.size()) ? findCommand(arguments[i + 1]) : nullptr;
+            out.text(c ? commandHelp(*c) : mainHelp());
+            return ExitOk;
+        } else if (a == u"--version" || a == u"-V") {
+            out.line(QStringLiteral("sextant %1").arg(QStringLiteral(SEXTANT_VERSION)));
+            return ExitOk;
+        } else if (a.startsWith(u'-')) {
+            out.error(QStringLiteral("unknown global option '%1' (global options come before the command; see sextant --help)").arg(a));
+            return ExitUsage;
+        } else {
+            break;
+        }
+    }
+    if (i >= arguments.size()) {
+        out.text(mainHelp());
+        return ExitUsage;
+    }
+    const QString name = arguments[i];
+    const CmdSpec *spec = findCommand(name);
+    if (!spec) {
+        out.error(QStringLiteral("unknown command '%1' (see sextant --help)").arg(name));
+        return ExitUsage;
+    }
+    auto args = parseArgs(*spec, arguments.mid(i + 1));
+    if (!args)
+        return report(out, args.error());
+    if (args->help) {
+        out.text(commandHelp(*spec));
+        return ExitOk;
+    }
+
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    if (name == u"ingest") return cmdIngest(ctx, *args);
+    if (name == u"list") return cmdList(ctx, *args);
+    if (name == u"show") return cmdShow(ctx, *args);
+    if (name == u"search") return cmdSearch(ctx, *args);
+    if (name == u"remove") return cmdRemove(ctx, *args);
+    if (name == u"reindex") return cmdReindex(ctx, *args);
+    if (name == u"check") return cmdCheck(ctx, *args);
+    return ExitUsage;
+}
+
+} // namespace sextant::cli

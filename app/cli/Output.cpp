@@ -1,0 +1,371 @@
+#include "cli/Output.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "model/StructureCodec.h"
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace sextant::cli {
+
+namespace {
+
+void write(FILE *f, const QString &s)
+{
+    const QByteArray b = s.toUtf8();
+    std::fwrite(b.constData(), 1, static_cast<size_t>(b.size()), f);
+}
+
+void printJson(Output &out, const QJsonValue &v)
+{
+    const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
+    out.text(QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
+}
+
+QString size(qint64 bytes)
+{
+    if (bytes < 1024)
+        return QStringLiteral("%1 B").arg(bytes);
+    if (bytes < 1024 * 1024)
+        return QStringLiteral("%1 KB").arg(double(bytes) / 1024.0, 0, 'f', 1);
+    return QStringLiteral("%1 MB").arg(double(bytes) / 1048576.0, 0, 'f', 1);
+}
+
+QString orDash(const QString &s) { return s.isEmpty() ? QStringLiteral("-") : s; }
+
+QString elide(const QString &s, int width)
+{
+    return s.size() <= width ? s : s.left(width - 1) + QChar(0x2026);
+}
+
+QJsonObject summaryJson(const store::SourceSummary &s)
+{
+    return QJsonObject{{QStringLiteral("id"), s.id},
+                       {QStringLiteral("title"), s.title},
+                       {QStringLiteral("publisher"), s.publisher},
+                       {QStringLiteral("author"), s.author},
+                       {QStringLiteral("published"), s.published.toIso()},
+                       {QStringLiteral("url"), s.url},
+                       {QStringLiteral("format"), model::formatName(s.format)},
+                       {QStringLiteral("path"), s.originalPath},
+                       {QStringLiteral("bytes"), s.byteSize},
+                       {QStringLiteral("versions"), s.versionCount},
+                       {QStringLiteral("added"), s.addedAt},
+                       {QStringLiteral("updated"), s.updatedAt}};
+}
+
+QJsonArray notes(const std::vector<library::FileNote> &list)
+{
+    QJsonArray a;
+    for (const auto &n : list)
+        a.append(QJsonObject{{QStringLiteral("path"), n.path}, {QStringLiteral("reason"), n.message}});
+    return a;
+}
+
+} // namespace
+
+void Output::text(const QString &s)
+{
+    write(stdout, s);
+    std::fflush(stdout);
+}
+void Output::line(const QString &s) { text(s + u'\n'); }
+void Output::error(const QString &s)
+{
+    write(stderr, QStringLiteral("sextant: ") + s + u'\n');
+    std::fflush(stderr);
+}
+void Output::note(const QString &s)
+{
+    write(stderr, s);
+    std::fflush(stderr);
+}
+bool Output::stdoutIsTerminal() const { return ::isatty(STDOUT_FILENO); }
+
+void printIngestSummary(Output &out, const library::IngestSummary &s, bool json)
+{
+    if (json) {
+        printJson(out, QJsonObject{{QStringLiteral("scanned"), s.scanned},
+                                   {QStringLiteral("added"), s.added},
+                                   {QStringLiteral("updated"), s.updated},
+                                   {QStringLiteral("unchanged"), s.unchanged},
+                                   {QStringLiteral("duplicates"), s.duplicates},
+                                   {QStringLiteral("reindexed"), s.reindexed},
+                                   {QStringLiteral("skipped"), notes(s.skipped)},
+                                   {QStringLiteral("warnings"), notes(s.warnings)},
+                                   {QStringLiteral("bytes"), s.bytesRead},
+                                   {QStringLiteral("seconds"), s.seconds},
+                                   {QStringLiteral("cancelled"), s.cancelled}});
+        return;
+    }
+    QString text;
+    if (s.reindexed > 0)
+        text += QStringLiteral("caught up the search index for %1 sources left from an interrupted run\n").arg(s.reindexed);
+    for (const auto &n : s.skipped)
+        text += QStringLiteral("skipped %1: %2\n").arg(n.path, n.message);
+    for (const auto &n : s.warnings)
+        text += QStringLiteral("warning %1: %2\n").arg(n.path, n.message);
+    text += QStringLiteral("%1 %2 files in %3 s: %4 added, %5 updated, %6 unchanged, %7 duplicates, %8 skipped\n")
+                .arg(s.cancelled ? QStringLiteral("Cancelled after") : QStringLiteral("Ingested"))
+                .arg(s.scanned)
+                .arg(s.seconds, 0, 'f', 1)
+                .arg(s.added)
+                .arg(s.updated)
+                .arg(s.unchanged)
+                .arg(s.duplicates)
+                .arg(s.skipped.size());
+    out.text(text);
+}
+
+void printSourceList(Output &out, const std::vector<store::SourceSummary> &rows, bool json)
+{
+    if (json) {
+        QJsonArray a;
+        for (const auto &r : rows)
+            a.append(summaryJson(r));
+        printJson(out, a);
+        return;
+    }
+    QString text;
+    text += QStringLiteral("%1  %2  %3  %4  %5\n")
+                .arg(QStringLiteral("ID").rightJustified(5), QStringLiteral("PUBLISHED").leftJustified(10),
+                     QStringLiteral("FORMAT").leftJustified(8), QStringLiteral("PUBLISHER").leftJustified(18),
+                     QStringLiteral("TITLE"));
+    for (const auto &r : rows)
+        text += QStringLiteral("%1  %2  %3  %4  %5\n")
+                    .arg(QString::number(r.id).rightJustified(5), orDash(r.published.toIso()).leftJustified(10),
+                         model::formatName(r.format).leftJustified(8), elide(orDash(r.publisher), 18).leftJustified(18),
+                         elide(r.title, 90));
+    text += QStringLiteral("%1 source%2\n").arg(rows.size()).arg(rows.size() == 1 ? QString() : QStringLiteral("s"));
+    out.text(text);
+}
+
+void printVersions(Output &out, const std::vector<store::VersionRecord> &versions, bool json)
+{
+    if (json) {
+        QJsonArray a;
+        for (const auto &v : versions)
+            a.append(QJsonObject{{QStringLiteral("version"), v.seq},
+                                 {QStringLiteral("hash"), v.contentHash},
+                                 {QStringLiteral("title"), v.meta.title},
+                                 {QStringLiteral("path"), v.originalPath},
+                                 {QStringLiteral("bytes"), v.byteSize},
+                                 {QStringLiteral("ingested"), v.ingestedAt}});
+        printJson(out, a);
+        return;
+    }
+    QString text;
+    for (const auto &v : versions)
+        text += QStringLiteral("%1  %2  %3  %4  %5\n")
+                    .arg(QString::number(v.seq).rightJustified(3), v.ingestedAt, v.contentHash.left(12),
+                         size(v.byteSize).rightJustified(9), v.originalPath);
+    out.text(text);
+}
+
+QString renderPlain(const model::Document &doc)
+{
+    QString text;
+    for (size_t i = 0; i < doc.blocks.size(); ++i) {
+        const auto &b = doc.blocks[i];
+        if (i > 0 && doc.blocks[i - 1].kind == model::BlockKind::ListItem && b.kind != model::BlockKind::ListItem)
+            text += u'\n';
+        switch (b.kind) {
+        case model::BlockKind::Heading:
+            text += QString(std::clamp(b.level, 1, 6), u'#') + u' ' + doc.slice(b.range) + QStringLiteral("\n\n");
+            break;
+        case model::BlockKind::ListItem:
+            text += QString((std::max(1, b.level) - 1) * 2, u' ') + QStringLiteral("- ") + doc.slice(b.range) + u'\n';
+            break;
+        case model::BlockKind::Quote:
+            text += QStringLiteral("> ") + doc.slice(b.range) + QStringLiteral("\n\n");
+            break;
+        case model::BlockKind::Code:
+            text += QStringLiteral("```\n") + doc.slice(b.range) + QStringLiteral("\n```\n\n");
+            break;
+        case model::BlockKind::Table: {
+            bool headerDone = false;
+            for (const auto &row : b.rows) {
+                QStringList cells;
+                for (const auto &c : row.cells)
+                    cells << doc.slice(c.range).replace(u'|', QStringLiteral("\\|"));
+                text += QStringLiteral("| ") + cells.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
+                if (row.header && !headerDone) {
+                    text += u'|' + QStringList(cells.size(), QStringLiteral(" --- ")).join(u'|') + QStringLiteral("|\n");
+                    headerDone = true;
+                }
+            }
+            text += u'\n';
+            break;
+        }
+        case model::BlockKind::Paragraph:
+            text += doc.slice(b.range) + QStringLiteral("\n\n");
+            break;
+        }
+    }
+    return text.trimmed() + u'\n';
+}
+
+void printDocument(Output &out, const store::StoredDocument &d, int versionCount, const QString &libraryRoot, bool json,
+                   bool metaOnly)
+{
+    const auto &v = d.version;
+    const auto &m = v.meta;
+    if (json) {
+        QJsonObject o{{QStringLiteral("id"), v.sourceId},
+                      {QStringLiteral("version"), v.seq},
+                      {QStringLiteral("versions"), versionCount},
+                      {QStringLiteral("title"), m.title},
+                      {QStringLiteral("title_from"), m.titleFrom},
+                      {QStringLiteral("publisher"), m.publisher},
+                      {QStringLiteral("author"), m.author},
+                      {QStringLiteral("published"), m.published.toIso()},
+                      {QStringLiteral("published_from"), m.publishedFrom},
+                      {QStringLiteral("url"), m.url},
+                      {QStringLiteral("format"), model::formatName(v.format)},
+                      {QStringLiteral("bytes"), v.byteSize},
+                      {QStringLiteral("hash"), v.contentHash},
+                      {QStringLiteral("path"), v.originalPath},
+                      {QStringLiteral("original"), QString(libraryRoot + u'/' + v.objectPath)},
+                      {QStringLiteral("ingested"), v.ingestedAt},
+                      {QStringLiteral("warnings"), QJsonArray::fromStringList(v.warnings)}};
+        if (!metaOnly) {
+            o.insert(QStringLiteral("text"), d.document.text);
+            o.insert(QStringLiteral("blocks"), QJsonDocument::fromJson(model::structureToReadableJson(d.document)).array());
+        }
+        printJson(out, o);
+        return;
+    }
+    auto field = [](const QString &name, const QString &value) {
+        return QStringLiteral("%1%2\n").arg(QString(name + u':').leftJustified(12), value);
+    };
+    QString text;
+    text += field(QStringLiteral("Title"), m.title);
+    text += field(QStringLiteral("Source"), QStringLiteral("%1 (version %2 of %3)").arg(v.sourceId).arg(v.seq).arg(versionCount));
+    text += field(QStringLiteral("Publisher"), orDash(m.publisher));
+    text += field(QStringLiteral("Author"), orDash(m.author));
+    text += field(QStringLiteral("Published"), m.published.isValid()
+                                                   ? QStringLiteral("%1 (from %2)").arg(m.published.toIso(), m.publishedFrom)
+                                                   : QStringLiteral("-"));
+    text += field(QStringLiteral("URL"), orDash(m.url));
+    text += field(QStringLiteral("Format"), QStringLiteral("%1, %2").arg(model::formatName(v.format), size(v.byteSize)));
+    text += field(QStringLiteral("Original"), v.originalPath);
+    text += field(QStringLiteral("Copy"), libraryRoot + u'/' + v.objectPath);
+    text += field(QStringLiteral("Ingested"), v.ingestedAt);
+    for (const QString &w : v.warnings)
+        text += field(QStringLiteral("Warning"), w);
+    if (!metaOnly)
+        text += u'\n' + renderPlain(d.document);
+    out.text(text);
+}
+
+void printSearch(Output &out, const QString &query, const index::SearchOptions &opts, const library::SearchPage &page, bool json)
+{
+    const auto &r = page.results;
+    if (json) {
+        QJsonArray hits;
+        for (size_t i = 0; i < r.hits.size(); ++i) {
+            const auto &h = r.hits[i];
+            QJsonObject o = summaryJson(page.sources[i]);
+            o.insert(QStringLiteral("rank"), h.rank + 1);
+            o.insert(QStringLiteral("percent"), h.percent);
+            o.insert(QStringLiteral("snippet"), h.snippet);
+            QJsonArray marks;
+            for (const auto &[start, len] : h.marks)
+                marks.append(QJsonArray{start, len});
+            o.insert(QStringLiteral("marks"), marks);
+            hits.append(o);
+        }
+        QJsonObject o{{QStringLiteral("query"), query},
+                      {QStringLiteral("estimated_total"), r.estimatedTotal},
+                      {QStringLiteral("offset"), opts.offset},
+                      {QStringLiteral("results"), hits}};
+        if (!r.correctedQuery.isEmpty())
+            o.insert(QStringLiteral("did_you_mean"), r.correctedQuery);
+        printJson(out, o);
+        return;
+    }
+    const bool tty = out.stdoutIsTerminal();
+    const QString open = tty ? QStringLiteral("\033[1m") : QStringLiteral("[");
+    const QString close = tty ? QStringLiteral("\033[0m") : QStringLiteral("]");
+    QString text;
+    if (r.hits.empty()) {
+        text += QStringLiteral("No results for \"%1\".\n").arg(query);
+    } else {
+        text += QStringLiteral("Results %1-%2 of about %3 for \"%4\":\n\n")
+                    .arg(opts.offset + 1)
+                    .arg(opts.offset + static_cast<int>(r.hits.size()))
+                    .arg(r.estimatedTotal)
+                    .arg(query);
+    }
+    for (size_t i = 0; i < r.hits.size(); ++i) {
+        const auto &h = r.hits[i];
+        const auto &s = page.sources[i];
+        QStringList about;
+        if (!s.publisher.isEmpty())
+            about << s.publisher;
+        if (s.published.isValid())
+            about << s.published.toIso();
+        about << model::formatName(s.format);
+        text += QStringLiteral("%1. [%2] %3 (%4)\n").arg(h.rank + 1).arg(s.id).arg(s.title, about.join(QStringLiteral(", ")));
+        QString snip = h.snippet;
+        for (auto it = h.marks.rbegin(); it != h.marks.rend(); ++it) {
+            snip.insert(it->first + it->second, close);
+            snip.insert(it->first, open);
+        }
+        if (!snip.isEmpty())
+            text += QStringLiteral("   ") + snip + u'\n';
+        text += u'\n';
+    }
+    if (!r.correctedQuery.isEmpty())
+        text += QStringLiteral("Did you mean: %1\n").arg(r.correctedQuery);
+    out.text(text);
+}
+
+void printCheck(Output &out, const library::CheckReport &r, bool json)
+{
+    if (json) {
+        QJsonObject o{{QStringLiteral("sources"), r.sources},
+                      {QStringLiteral("versions"), r.versions},
+                      {QStringLiteral("integrity"), r.integrity},
+                      {QStringLiteral("index_missing"), r.indexMissing},
+                      {QStringLiteral("index_missing_sources"), static_cast<qint64>(r.index.missing.size())},
+                      {QStringLiteral("index_stale_sources"), static_cast<qint64>(r.index.stale.size())},
+                      {QStringLiteral("index_extra_documents"), static_cast<qint64>(r.index.extra.size())},
+                      {QStringLiteral("index_record_mismatches"), r.index.recordMismatches},
+                      {QStringLiteral("orphan_originals"), QJsonArray::fromStringList(r.orphanObjects)},
+                      {QStringLiteral("missing_originals"), QJsonArray::fromStringList(r.missingObjects)},
+                      {QStringLiteral("clean"), r.clean()},
+                      {QStringLiteral("repaired"), r.repaired}};
+        printJson(out, o);
+        return;
+    }
+    QString text;
+    text += QStringLiteral("%1 sources, %2 versions\n").arg(r.sources).arg(r.versions);
+    text += QStringLiteral("database: %1\n").arg(r.integrity);
+    if (r.indexMissing)
+        text += QStringLiteral("index: missing\n");
+    else if (r.index.clean())
+        text += QStringLiteral("index: in step with the database\n");
+    else
+        text += QStringLiteral("index: %1 sources missing, %2 stale, %3 extra documents, %4 record mismatches\n")
+                    .arg(r.index.missing.size())
+                    .arg(r.index.stale.size())
+                    .arg(r.index.extra.size())
+                    .arg(r.index.recordMismatches);
+    text += QStringLiteral("originals: %1 unreferenced, %2 missing\n").arg(r.orphanObjects.size()).arg(r.missingObjects.size());
+    for (const QString &m : r.missingObjects)
+        text += QStringLiteral("missing original: %1\n").arg(m);
+    if (r.clean())
+        text += QStringLiteral("OK\n");
+    else if (r.repaired)
+        text += r.missingObjects.isEmpty() && r.integrity == u"ok" ? QStringLiteral("Repaired.\n")
+                                                                    : QStringLiteral("Repaired what could be repaired.\n");
+    else
+        text += QStringLiteral("Problems found; run `sextant check --repair` to fix them.\n");
+    out.text(text);
+}
+
+} // namespace sextant::cli

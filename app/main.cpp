@@ -1,0 +1,34 @@
+// Sextant's entry point. With a command it is a command-line tool that runs
+// under QCoreApplication and needs no display; without one it opens the window.
+
+#include "cli/Cli.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#ifdef SEXTANT_WITH_GUI
+#include "GuiMain.h"
+#endif
+
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    arguments.reserve(argc);
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    if (sextant::cli::isCommandLine(arguments)) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("sextant"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(SEXTANT_VERSION));
+        return sextant::cli::run(arguments);
+    }
+#ifdef SEXTANT_WITH_GUI
+    return sextant::app::runGui(argc, argv);
+#else
+    std::fputs("sextant: this build has no window; run `sextant --help` for the command line\n", stderr);
+    return 2;
+#endif
+}

@@ -1,0 +1,435 @@
+#include "index/SearchIndex.h"
+
+#include "common/Logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QUrl>
+
+#include <xapian.h>
+
+#include <algorithm>
+
+namespace sextant::index {
+
+namespace {
+
+// Value slots and term prefixes. Changing any of them needs a reindex.
+constexpr Xapian::valueno kSlotDate = 0;    // YYYYMMDD, unknown parts 00
+constexpr Xapian::valueno kSlotVersion = 1; // the version id the document holds
+const std::string kPrefixTitle = "S";
+const std::string kPrefixPublisher = "XP";
+const std::string kPrefixAuthor = "A";
+const std::string kPrefixType = "XT";
+const std::string kPrefixSite = "XH";
+
+const QChar kMarkStart(0xE000); // private-use characters cannot occur in snippets' text
+const QChar kMarkEnd(0xE001);
+
+std::string utf8(const QString &s)
+{
+    const QByteArray b = s.toUtf8();
+    return std::string(b.constData(), static_cast<size_t>(b.size()));
+}
+
+QString qstr(const std::string &s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+/// Turns an exception from Xapian into an Error naming the index.
+Error xapianError(const QString &path, const Xapian::Error &e, const QString &what)
+{
+    ErrorCode code = ErrorCode::Io;
+    const std::string type = e.get_type();
+    if (type == "DatabaseLockError")
+        code = ErrorCode::Busy;
+    else if (type == "DatabaseNotFoundError")
+        code = ErrorCode::NotFound;
+    else if (type == "DatabaseCorruptError" || type == "DatabaseVersionError")
+        code = ErrorCode::Corrupt;
+    else if (type == "QueryParserError")
+        code = ErrorCode::Invalid;
+    return Error{code, QStringLiteral("%1: %2: %3").arg(path, what, qstr(e.get_description()))};
+}
+
+/// date:A..B on the date slot, with each end a year, month or day.
+class PartialDateRangeProcessor final : public Xapian::RangeProcessor {
+public:
+    PartialDateRangeProcessor() : Xapian::RangeProcessor(kSlotDate, "date:") {}
+
+    Xapian::Query operator()(const std::string &begin, const std::string &end) override
+    {
+        const std::string b = bound(begin, false);
+        const std::string e = bound(end, true);
+        if ((!begin.empty() && b.empty()) || (!end.empty() && e.empty()))
+            return Xapian::Query(Xapian::Query::OP_INVALID);
+        if (begin.empty())
+            return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDate, e);
+        if (end.empty())
+            return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDate, b);
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, b, e);
+    }
+
+private:
+    // "2025" -> 20250000 (start) / 20259999 (end): partial dates in the index
+    // sort before their period's first day, so a range from a year includes them.
+    static std::string bound(const std::string &s, bool upper)
+    {
+        const model::PartialDate d = model::PartialDate::fromIso(QString::fromStdString(s));
+        if (!d.isValid())
+            return {};
+        QString key = d.sortKey();
+        if (upper) {
+            if (d.precision == model::PartialDate::Precision::Year)
+                key = key.left(4) + QStringLiteral("9999");
+            else if (d.precision == model::PartialDate::Precision::Month)
+                key = key.left(6) + QStringLiteral("99");
+        }
+        return utf8(key);
+    }
+};
+
+int editDistance(const std::string &a, const std::string &b, int limit)
+{
+    const size_t n = a.size(), m = b.size();
+    if (static_cast<int>(n > m ? n - m : m - n) > limit)
+        return limit + 1;
+    std::vector<int> prev(m + 1), cur(m + 1);
+    for (size_t j = 0; j <= m; ++j)
+        prev[j] = static_cast<int>(j);
+    for (size_t i = 1; i <= n; ++i) {
+        cur[0] = static_cast<int>(i);
+        int best = cur[0];
+        for (size_t j = 1; j <= m; ++j) {
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            best = std::min(best, cur[j]);
+        }
+        if (best > limit)
+            return limit + 1;
+        std::swap(prev, cur);
+    }
+    return prev[m];
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+
+struct PreparedDocument::Impl {
+    Xapian::Document doc;
+};
+
+PreparedDocument::PreparedDocument() : d(std::make_unique<Impl>()) {}
+PreparedDocument::~PreparedDocument() = default;
+PreparedDocument::PreparedDocument(PreparedDocument &&) noexcept = default;
+PreparedDocument &PreparedDocument::operator=(PreparedDocument &&) noexcept = default;
+
+PreparedDocument prepareDocument(const IndexFields &f)
+{
+    PreparedDocument out;
+    try {
+        thread_local Xapian::TermGenerator gen = [] {
+            Xapian::TermGenerator g;
+            g.set_stemmer(Xapian::Stem("english"));
+            g.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+            return g;
+        }();
+        Xapian::Document &doc = out.d->doc;
+        gen.set_document(doc);
+        gen.set_termpos(0);
+        const std::string title = utf8(f.title);
+        gen.index_text(title, 1, kPrefixTitle);
+        gen.increase_termpos();
+        gen.index_text(title, 2); // title words also match unprefixed, weighted up
+        gen.increase_termpos();
+        gen.index_text(utf8(f.text));
+        if (!f.publisher.isEmpty()) {
+            gen.increase_termpos();
+            gen.index_text(utf8(f.publisher), 1, kPrefixPublisher);
+        }
+        if (!f.author.isEmpty()) {
+            gen.increase_termpos();
+            gen.index_text(utf8(f.author), 1, kPrefixAuthor);
+        }
+        if (!f.format.isEmpty())
+            doc.add_boolean_term(kPrefixType + utf8(f.format));
+        if (!f.url.isEmpty()) {
+            QString host = QUrl(f.url).host().toLower();
+            if (host.startsWith(u"www."))
+                host.remove(0, 4);
+            if (!host.isEmpty())
+                doc.add_boolean_term(kPrefixSite + utf8(host));
+        }
+        if (f.published.isValid())
+            doc.add_value(kSlotDate, utf8(f.published.sortKey()));
+    } catch (const Xapian::Error &e) {
+        qCWarning(lcIndex) << "term generation failed:" << qstr(e.get_description());
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------
+
+struct SearchIndex::Impl {
+    QString path;
+    std::unique_ptr<Xapian::Database> db; // a WritableDatabase when writable
+    Xapian::WritableDatabase *writable = nullptr;
+    Xapian::Stem stemmer{"english"};
+};
+
+SearchIndex::SearchIndex(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+SearchIndex::~SearchIndex()
+{
+    if (d && d->writable) {
+        try {
+            d->writable->close(); // uncommitted changes are discarded, as on a crash
+        } catch (const Xapian::Error &) {
+        }
+    }
+}
+
+Result<std::unique_ptr<SearchIndex>> SearchIndex::openWritable(const QString &path)
+{
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    try {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        auto w = std::make_unique<Xapian::WritableDatabase>(utf8(path), Xapian::DB_CREATE_OR_OPEN);
+        impl->writable = w.get();
+        impl->db = std::move(w);
+    } catch (const Xapian::Error &e) {
+        return std::unexpected(xapianError(path, e, QStringLiteral("cannot open the search index for writing")));
+    }
+    return std::unique_ptr<SearchIndex>(new SearchIndex(std::move(impl)));
+}
+
+Result<std::unique_ptr<SearchIndex>> SearchIndex::openReadOnly(const QString &path)
+{
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    if (!QFileInfo(path).isDir())
+        return fail(ErrorCode::NotFound, QStringLiteral("%1: the search index is missing; run `sextant reindex`").arg(path));
+    try {
+        impl->db = std::make_unique<Xapian::Database>(utf8(path));
+    } catch (const Xapian::Error &e) {
+        return std::unexpected(xapianError(path, e, QStringLiteral("cannot open the search index")));
+    }
+    return std::unique_ptr<SearchIndex>(new SearchIndex(std::move(impl)));
+}
+
+Result<void> SearchIndex::replace(qint64 sourceId, qint64 versionId, PreparedDocument &&prepared)
+{
+    if (!d->writable)
+        return fail(ErrorCode::Internal, QStringLiteral("%1: the index is open read-only").arg(d->path));
+    try {
+        Xapian::Document &doc = prepared.d->doc;
+        doc.add_value(kSlotVersion, std::to_string(versionId));
+        d->writable->replace_document(static_cast<Xapian::docid>(sourceId), doc);
+    } catch (const Xapian::Error &e) {
+        return std::unexpected(xapianError(d->path, e, QStringLiteral("cannot index source %1").arg(sourceId)));
+    }
+    return {};
+}
+
+Result<void> SearchIndex::remove(qint64 sourceId)
+{
+    if (!d->writable)
+        return fail(ErrorCode::Internal, QStringLiteral("%1: the index is open read-only").arg(d->path));
+    try {
+        d->writable->delete_document(static_cast<Xapian::docid>(sourceId));
+    } catch (const Xapian::DocNotFoundError &) {
+        // Already gone: removal is idempotent.
+    } catch (const Xapian::Error &e) {
+        return std::unexpected(xapianError(d->path, e, QStringLiteral("cannot remove source %1").arg(sourceId)));
+    }
+    return {};
+}
+
+Result<void> SearchIndex::commit()
+{
+    if (!d->writable)
+        return {};
+    try {
+        d->writable->commit();
+    } catch (const Xapian::Error &e) {
+        return std::unexpected(xapianError(d->path, e, QStringLiteral("cannot commit the search index")));
+    }
+    return {};
+}
+
+Result<void> SearchIndex::refresh()
+{
+    try {
+        d->db->reopen();
+    } catch (const Xapian::Error &e) {
+        return std::unexpected(xapianError(d->path, e, QStringLiteral("cannot reopen the search index")));
+    }
+    return {};
+}
+
+qint64 SearchIndex::documentCount()
+{
+    try {
+        return static_cast<qint64>(d->db->get_doccount());
+    } catch (const Xapian::Error &) {
+        return -1;
+    }
+}
+
+Result<QHash<qint64, qint64>> SearchIndex::contents()
+{
+    QHash<qint64, qint64> out;
+    try {
+        for (auto it = d->db->valuestream_begin(kSlotVersion); it != d->db->valuestream_end(kSlotVersion); ++it)
+            out.insert(static_cast<qint64>(it.get_docid()), std::stoll(*it));
+        // Documents without a version value (should not exist) still count.
+        for (auto it = d->db->postlist_begin(""); it != d->db->postlist_end(""); ++it)
+            if (!out.contains(static_cast<qint64>(*it)))
+                out.insert(static_cast<qint64>(*it), 0);
+    } catch (const Xapian::Error &e) {
+        return std::unexpected(xapianError(d->path, e, QStringLiteral("cannot list the index")));
+    } catch (const std::exception &) {
+        return fail(ErrorCode::Corrupt, QStringLiteral("%1: a document has a malformed version value").arg(d->path));
+    }
+    return out;
+}
+
+namespace {
+
+/// Words of the query that match nothing, replaced by the closest indexed
+/// word (edit distance 1, or 2 for longer words; ties go to the commoner).
+QString suggestSpelling(const Xapian::Database &db, const QString &query)
+{
+    static const QRegularExpression word(QStringLiteral(R"((?<![\w:*])([A-Za-z]{3,})(?![\w:*]))"));
+    static const QSet<QString> operators{QStringLiteral("AND"), QStringLiteral("OR"), QStringLiteral("NOT"),
+                                         QStringLiteral("XOR"), QStringLiteral("NEAR"), QStringLiteral("ADJ")};
+    QString corrected = query;
+    bool changed = false;
+    qsizetype shift = 0;
+    auto it = word.globalMatch(query);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        if (operators.contains(m.captured(1)))
+            continue;
+        const std::string w = utf8(m.captured(1).toLower());
+        if (db.get_termfreq(w) > 0)
+            continue;
+        const int limit = w.size() >= 7 ? 2 : 1;
+        std::string best;
+        int bestDist = limit + 1;
+        Xapian::doccount bestFreq = 0;
+        int scanned = 0;
+        for (auto t = db.allterms_begin(w.substr(0, 1)); t != db.allterms_end(w.substr(0, 1)) && scanned < 50000; ++t, ++scanned) {
+            const std::string cand = *t;
+            const int dist = editDistance(w, cand, limit);
+            if (dist > limit)
+                continue;
+            const Xapian::doccount freq = t.get_termfreq();
+            if (dist < bestDist || (dist == bestDist && freq > bestFreq)) {
+                best = cand;
+                bestDist = dist;
+                bestFreq = freq;
+            }
+        }
+        if (!best.empty()) {
+            corrected.replace(m.capturedStart(1) + shift, m.capturedLength(1), qstr(best));
+            shift += static_cast<qsizetype>(qstr(best).size()) - m.capturedLength(1);
+            changed = true;
+        }
+    }
+    return changed ? corrected : QString();
+}
+
+void toMarks(const std::string &marked, SearchHit &hit)
+{
+    const QString s = qstr(marked);
+    hit.snippet.reserve(s.size());
+    int start = -1;
+    for (QChar c : s) {
+        if (c == kMarkStart) {
+            start = static_cast<int>(hit.snippet.size());
+        } else if (c == kMarkEnd) {
+            if (start >= 0)
+                hit.marks.emplace_back(start, static_cast<int>(hit.snippet.size()) - start);
+            start = -1;
+        } else {
+            hit.snippet.append(c == u'\n' || c == u'\t' ? QChar(u' ') : c);
+        }
+    }
+}
+
+} // namespace
+
+Result<SearchResults> SearchIndex::search(const QString &query, const SearchOptions &options,
+                                          const std::function<QHash<qint64, QString>(const std::vector<qint64> &)> &textFor)
+{
+    for (int attempt = 0;; ++attempt) {
+        try {
+            Xapian::QueryParser qp;
+            qp.set_database(*d->db);
+            qp.set_stemmer(d->stemmer);
+            qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+            qp.set_default_op(Xapian::Query::OP_AND);
+            qp.add_prefix("title", kPrefixTitle);
+            qp.add_prefix("publisher", kPrefixPublisher);
+            qp.add_prefix("source", kPrefixPublisher);
+            qp.add_prefix("author", kPrefixAuthor);
+            qp.add_boolean_prefix("type", kPrefixType);
+            qp.add_boolean_prefix("site", kPrefixSite);
+            PartialDateRangeProcessor dates;
+            qp.add_rangeprocessor(&dates);
+            qp.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+            const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD
+                                   | Xapian::QueryParser::FLAG_PURE_NOT;
+            const std::string q = utf8(query.trimmed());
+            Xapian::Query parsed = q.empty() ? Xapian::Query::MatchAll : qp.parse_query(q, flags);
+
+            Xapian::Enquire enquire(*d->db);
+            enquire.set_query(parsed);
+            if (options.sort == SearchOptions::Sort::NewestFirst)
+                enquire.set_sort_by_value_then_relevance(kSlotDate, true);
+            else if (options.sort == SearchOptions::Sort::OldestFirst)
+                enquire.set_sort_by_value_then_relevance(kSlotDate, false);
+            const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(0, options.offset)),
+                                                       static_cast<Xapian::doccount>(std::max(0, options.limit)));
+            SearchResults out;
+            out.estimatedTotal = static_cast<qint64>(mset.get_matches_estimated());
+            std::vector<qint64> ids;
+            for (auto it = mset.begin(); it != mset.end(); ++it)
+                ids.push_back(static_cast<qint64>(*it));
+            const QHash<qint64, QString> texts = options.snippets && textFor ? textFor(ids) : QHash<qint64, QString>();
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                SearchHit hit;
+                hit.sourceId = static_cast<qint64>(*it);
+                hit.rank = static_cast<int>(it.get_rank());
+                hit.weight = it.get_weight();
+                hit.percent = it.get_percent();
+                if (options.snippets) {
+                    const QString text = texts.value(hit.sourceId);
+                    if (!text.isEmpty()) {
+                        const std::string marked = mset.snippet(
+                            utf8(text), static_cast<size_t>(options.snippetLength), d->stemmer,
+                            Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                            utf8(QString(kMarkStart)), utf8(QString(kMarkEnd)), "…");
+                        toMarks(marked, hit);
+                    }
+                }
+                out.hits.push_back(std::move(hit));
+            }
+            if (out.estimatedTotal == 0 && !q.empty())
+                out.correctedQuery = suggestSpelling(*d->db, query);
+            return out;
+        } catch (const Xapian::DatabaseModifiedError &) {
+            // A writer committed twice since we opened: see the new revision.
+            if (attempt >= 2)
+                return fail(ErrorCode::Busy, QStringLiteral("%1: the index keeps changing under the search; try again").arg(d->path));
+            if (auto r = refresh(); !r)
+                return std::unexpected(r.error());
+        } catch (const Xapian::QueryParserError &e) {
+            return fail(ErrorCode::Invalid, QStringLiteral("cannot understand the query \"%1\": %2").arg(query, qstr(e.get_msg())));
+        } catch (const Xapian::Error &e) {
+            return std::unexpected(xapianError(d->path, e, QStringLiteral("search failed")));
+        }
+    }
+}
+
+} // namespace sextant::index

@@ -1,0 +1,393 @@
+#include "library/IngestEngine.h"
+
+#include "common/Clock.h"
+#include "common/Hash.h"
+#include "common/Logging.h"
+#include "index/SearchIndex.h"
+#include "ingest/DocumentReader.h"
+#include "ingest/Format.h"
+#include "library/Library.h"
+#include "library/Maintenance.h"
+#include "library/OrderedPipeline.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QThread>
+
+#include <sys/stat.h>
+
+namespace sextant::library {
+
+namespace {
+
+struct Candidate {
+    QString path;
+    qint64 size = 0;
+    qint64 mtimeNs = 0;
+};
+
+struct Parsed {
+    Candidate file;
+    QString hash;
+    QString objectPath; // relative to the library root
+    model::Document doc;
+    std::optional<index::PreparedDocument> prepared;
+    std::optional<Error> error;
+};
+
+bool statFile(const QString &path, qint64 *size, qint64 *mtimeNs)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return false;
+    *size = static_cast<qint64>(st.st_size);
+    *mtimeNs = static_cast<qint64>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
+    return S_ISREG(st.st_mode);
+}
+
+QString mb(qint64 bytes) { return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1); }
+
+/// Folders are walked depth-first in name order, so ingest order (and so
+/// source ids) is the same on every run. Hidden files and folders, and the
+/// library's own folder, are left out.
+class Scanner {
+public:
+    Scanner(const IngestRequest &req, const QString &libraryRoot) : m_req(req), m_libraryRoot(libraryRoot)
+    {
+        for (const QString &g : req.globs)
+            m_globs.append(QRegularExpression(QRegularExpression::wildcardToRegularExpression(g)));
+    }
+
+    std::vector<Candidate> scan(std::vector<FileNote> &problems, const CancelFlag &cancel, ProgressSink &progress)
+    {
+        std::vector<Candidate> out;
+        QSet<QString> seen;
+        for (const QString &arg : m_req.paths) {
+            const QFileInfo info(arg);
+            const QString path = QDir::cleanPath(info.absoluteFilePath());
+            if (!info.exists()) {
+                problems.push_back({path, QStringLiteral("no such file or folder")});
+                continue;
+            }
+            if (info.isDir()) {
+                walk(path, out, seen, problems, cancel, progress);
+            } else {
+                add(path, out, seen, problems); // a file named explicitly is taken whatever its name
+            }
+        }
+        return out;
+    }
+
+private:
+    bool wanted(const QString &name) const
+    {
+        if (!m_globs.isEmpty())
+            return std::any_of(m_globs.begin(), m_globs.end(), [&](const QRegularExpression &re) { return re.match(name).hasMatch(); });
+        const QString suffix = QFileInfo(name).suffix().toLower();
+        return suffix.isEmpty() || ingest::supportedExtensions().contains(suffix);
+    }
+
+    void add(const QString &path, std::vector<Candidate> &out, QSet<QString> &seen, std::vector<FileNote> &problems)
+    {
+        if (seen.contains(path))
+            return;
+        seen.insert(path);
+        Candidate c{path, 0, 0};
+        if (!statFile(path, &c.size, &c.mtimeNs)) {
+            problems.push_back({path, QStringLiteral("not a regular file, or cannot be read")});
+            return;
+        }
+        out.push_back(c);
+    }
+
+    void walk(const QString &root, std::vector<Candidate> &out, QSet<QString> &seen, std::vector<FileNote> &problems,
+              const CancelFlag &cancel, ProgressSink &progress)
+    {
+        std::vector<QString> stack{root};
+        while (!stack.empty() && !cancel.load()) {
+            const QString dir = stack.back();
+            stack.pop_back();
+            if (dir == m_libraryRoot || dir.startsWith(m_libraryRoot + u'/'))
+                continue;
+            QDir d(dir);
+            const QStringList files = d.entryList(QDir::Files | QDir::System, QDir::Name);
+            const QStringList dirs = m_req.recursive ? d.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks, QDir::Name)
+                                                     : QStringList();
+            for (const QString &f : files)
+                if (wanted(f))
+                    add(dir + u'/' + f, out, seen, problems);
+            for (auto it = dirs.crbegin(); it != dirs.crend(); ++it)
+                stack.push_back(dir + u'/' + *it);
+            progress.report({QStringLiteral("scanning"), static_cast<qint64>(out.size()), 0, 0, dir});
+        }
+    }
+
+    const IngestRequest &m_req;
+    QString m_libraryRoot;
+    QList<QRegularExpression> m_globs;
+};
+
+/// Reads, hashes, parses and prepares one file. Runs on a worker thread.
+Parsed parseFile(const Candidate &c, const IngestRequest &req, const LibraryPaths &paths)
+{
+    Parsed p;
+    p.file = c;
+    auto failWith = [&](ErrorCode code, const QString &msg) {
+        p.error = Error{code, msg};
+        return std::move(p);
+    };
+    if (c.size > req.maxFileBytes)
+        return failWith(ErrorCode::TooLarge, QStringLiteral("file of %1 MB is over the %2 MB limit (--max-size)")
+                                                 .arg(mb(c.size), mb(req.maxFileBytes)));
+    QFile f(c.path);
+    if (!f.open(QIODevice::ReadOnly))
+        return failWith(ErrorCode::Io, QStringLiteral("cannot read: %1").arg(f.errorString()));
+    const QByteArray bytes = f.read(req.maxFileBytes + 1);
+    if (f.error() != QFileDevice::NoError)
+        return failWith(ErrorCode::Io, QStringLiteral("cannot read: %1").arg(f.errorString()));
+    if (bytes.size() > req.maxFileBytes)
+        return failWith(ErrorCode::TooLarge, QStringLiteral("file grew over the %1 MB limit while being read").arg(mb(req.maxFileBytes)));
+    p.file.size = bytes.size();
+    p.hash = contentHash(bytes);
+
+    ingest::ReadOptions opts = req.read;
+    opts.fileName = c.path;
+    auto doc = ingest::readDocument(bytes, ingest::formatFromFileName(c.path), opts);
+    if (!doc) {
+        // readDocument names the file; the summary names it too, so keep the reason only.
+        QString msg = doc.error().message;
+        const QString prefix = QFileInfo(c.path).fileName() + QStringLiteral(": ");
+        if (msg.startsWith(prefix))
+            msg.remove(0, prefix.size());
+        return failWith(doc.error().code, msg);
+    }
+    p.doc = std::move(*doc);
+
+    // The untouched original, named by its content; written before the
+    // database refers to it, so a crash leaves at worst an unreferenced file.
+    const QString suffix = QFileInfo(c.path).suffix().toLower();
+    p.objectPath = QStringLiteral("originals/%1/%2%3")
+                       .arg(p.hash.left(2), p.hash, suffix.isEmpty() || suffix.size() > 10 ? QString() : u'.' + suffix);
+    const QString target = paths.root + u'/' + p.objectPath;
+    if (!QFileInfo::exists(target)) {
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        QSaveFile out(target);
+        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+            return failWith(ErrorCode::Io, QStringLiteral("cannot store a copy in the library: %1").arg(out.errorString()));
+    }
+    const auto &m = p.doc.meta;
+    p.prepared = index::prepareDocument({m.title, p.doc.text, m.publisher, m.author, m.url,
+                                         model::formatName(p.doc.format), m.published});
+    return p;
+}
+
+} // namespace
+
+Result<IngestSummary> IngestEngine::run(const IngestRequest &request, ProgressSink &progress, const CancelFlag &cancel)
+{
+    QElapsedTimer clock;
+    clock.start();
+    IngestSummary summary;
+    store::Store &store = m_library.store();
+    auto index = m_library.searchIndex();
+    if (!index)
+        return std::unexpected(index.error());
+
+    // A previous run that was killed may have left the index behind the
+    // store: catch up first, so this run ends with a consistent library.
+    {
+        auto diff = diffIndex(m_library);
+        if (!diff)
+            return std::unexpected(diff.error());
+        if (!diff->clean()) {
+            qCInfo(lcIngest) << "catching up the index:" << diff->missing.size() << "missing," << diff->stale.size() << "stale";
+            auto n = syncIndex(m_library, *diff, progress, cancel, request.threads);
+            if (!n)
+                return std::unexpected(n.error());
+            summary.reindexed = *n;
+        }
+    }
+
+    auto known = store.fileStates();
+    if (!known)
+        return std::unexpected(known.error());
+    auto failed = store.failures();
+    if (!failed)
+        return std::unexpected(failed.error());
+
+    Scanner scanner(request, m_library.paths().root);
+    const std::vector<Candidate> all = scanner.scan(summary.skipped, cancel, progress);
+    summary.scanned = static_cast<qint64>(all.size());
+
+    std::vector<Candidate> todo;
+    for (const Candidate &c : all) {
+        const auto k = known->constFind(c.path);
+        if (k != known->cend() && k->size == c.size && k->mtimeNs == c.mtimeNs) {
+            ++summary.unchanged;
+            continue;
+        }
+        const auto f = failed->constFind(c.path);
+        if (f != failed->cend() && f->size == c.size && f->mtimeNs == c.mtimeNs) {
+            summary.skipped.push_back({c.path, f->reason + QStringLiteral(" (unchanged since it failed)")});
+            continue;
+        }
+        todo.push_back(c);
+    }
+
+    const QString now = Clock::nowIso();
+    std::optional<Error> fatal;
+    bool inTx = false;
+    std::vector<std::pair<qint64, qint64>> batchIndexed;
+    qint64 inBatch = 0;
+    qint64 lastReport = -1000;
+
+    auto ensureTx = [&]() -> bool {
+        if (inTx)
+            return true;
+        if (auto r = store.begin(); !r) {
+            fatal = r.error();
+            return false;
+        }
+        inTx = true;
+        return true;
+    };
+    // SQLite first, then the index, then the record of what the index holds.
+    auto commitBatch = [&]() -> bool {
+        if (!inTx)
+            return true;
+        inTx = false;
+        if (auto r = store.commit(); !r) {
+            fatal = r.error();
+            return false;
+        }
+        if (auto r = (*index)->commit(); !r) {
+            fatal = r.error();
+            return false;
+        }
+        if (!batchIndexed.empty()) {
+            auto r = store.begin();
+            for (const auto &[sid, vid] : batchIndexed)
+                if (r)
+                    r = store.setIndexed(sid, vid);
+            if (r)
+                r = store.commit();
+            if (!r) {
+                store.rollback();
+                fatal = r.error();
+                return false;
+            }
+        }
+        batchIndexed.clear();
+        inBatch = 0;
+        return true;
+    };
+
+    auto consume = [&](size_t i, Parsed &&p) -> bool {
+        if (!ensureTx())
+            return false;
+        const QString &path = p.file.path;
+        if (p.error) {
+            summary.skipped.push_back({path, p.error->message});
+            if (auto r = store.recordFailure({path, p.file.size, p.file.mtimeNs, p.error->message, now}); !r) {
+                fatal = r.error();
+                return false;
+            }
+        } else {
+            auto existing = store.versionByHash(p.hash);
+            if (!existing) {
+                fatal = existing.error();
+                return false;
+            }
+            qint64 sourceId = 0, versionId = 0;
+            if (*existing) {
+                // Content the library has: one source, one more place it lives.
+                versionId = (*existing)->first;
+                sourceId = (*existing)->second;
+                const auto k = known->constFind(path);
+                if (k != known->cend() && k->versionId == versionId)
+                    ++summary.unchanged; // touched, not changed
+                else
+                    ++summary.duplicates;
+            } else {
+                const auto k = known->constFind(path);
+                const bool update = k != known->cend();
+                if (update) {
+                    sourceId = k->sourceId;
+                } else {
+                    auto s = store.createSource(now);
+                    if (!s) {
+                        fatal = s.error();
+                        return false;
+                    }
+                    sourceId = *s;
+                }
+                store::VersionRecord v;
+                v.sourceId = sourceId;
+                v.contentHash = p.hash;
+                v.format = p.doc.format;
+                v.byteSize = p.file.size;
+                v.originalPath = path;
+                v.objectPath = p.objectPath;
+                v.meta = p.doc.meta;
+                v.ingestedAt = now;
+                v.warnings = p.doc.warnings;
+                auto vid = store.insertVersion(v, p.doc);
+                if (!vid) {
+                    fatal = vid.error();
+                    return false;
+                }
+                versionId = *vid;
+                if (auto r = store.setCurrentVersion(sourceId, versionId, now); !r) {
+                    fatal = r.error();
+                    return false;
+                }
+                if (auto r = (*index)->replace(sourceId, versionId, std::move(*p.prepared)); !r) {
+                    fatal = r.error();
+                    return false;
+                }
+                batchIndexed.emplace_back(sourceId, versionId);
+                ++(update ? summary.updated : summary.added);
+                for (const QString &w : std::as_const(p.doc.warnings))
+                    summary.warnings.push_back({path, w});
+            }
+            auto r = store.upsertFile({path, sourceId, versionId, p.file.size, p.file.mtimeNs});
+            if (r && failed->contains(path))
+                r = store.clearFailure(path);
+            if (!r) {
+                fatal = r.error();
+                return false;
+            }
+            summary.bytesRead += p.file.size;
+        }
+        if (++inBatch >= request.batchSize && !commitBatch())
+            return false;
+        if (clock.elapsed() - lastReport >= 100 || i + 1 == todo.size()) {
+            lastReport = clock.elapsed();
+            progress.report({QStringLiteral("ingesting"), static_cast<qint64>(i + 1), static_cast<qint64>(todo.size()),
+                             static_cast<qint64>(summary.skipped.size()), path});
+        }
+        return true;
+    };
+
+    const int threads = request.threads > 0 ? request.threads : std::max(1, QThread::idealThreadCount());
+    const LibraryPaths paths = m_library.paths();
+    runOrdered<Parsed>(
+        todo.size(), threads, 64, [&](size_t i, int) { return parseFile(todo[i], request, paths); }, consume, cancel);
+
+    if (!fatal)
+        commitBatch();
+    if (fatal) {
+        store.rollback();
+        return std::unexpected(*fatal);
+    }
+    summary.cancelled = cancel.load();
+    summary.seconds = double(clock.elapsed()) / 1000.0;
+    return summary;
+}
+
+} // namespace sextant::library

@@ -1,0 +1,307 @@
+#include "library/Maintenance.h"
+
+#include "common/Logging.h"
+#include "library/Library.h"
+#include "library/OrderedPipeline.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QThread>
+
+namespace sextant::library {
+
+namespace {
+
+int threadCount(int requested)
+{
+    return requested > 0 ? requested : std::max(1, QThread::idealThreadCount());
+}
+
+struct Prepared {
+    qint64 sourceId = 0;
+    qint64 versionId = 0;
+    std::optional<index::PreparedDocument> doc;
+    QString error;
+};
+
+/// Indexes (source, version) pairs read from the store into `target`.
+Result<qint64> indexPairs(Library &library, index::SearchIndex &target,
+                          const std::vector<std::pair<qint64, qint64>> &pairs, ProgressSink &progress,
+                          const CancelFlag &cancel, int threads, bool recordEach)
+{
+    const int n = threadCount(threads);
+    std::vector<std::unique_ptr<store::Store>> readers(static_cast<size_t>(n));
+    const QString dbPath = library.paths().database;
+    auto produce = [&](size_t i, int worker) -> Prepared {
+        Prepared p{pairs[i].first, pairs[i].second, std::nullopt, {}};
+        auto &reader = readers[static_cast<size_t>(worker)];
+        if (!reader) {
+            auto s = store::Store::open(dbPath, store::Store::Mode::ReadOnly);
+            if (!s) {
+                p.error = s.error().message;
+                return p;
+            }
+            reader = std::move(*s);
+        }
+        auto doc = reader->documentByVersion(p.versionId);
+        if (!doc) {
+            p.error = doc.error().message;
+            return p;
+        }
+        const auto &m = doc->version.meta;
+        p.doc = index::prepareDocument({m.title, doc->document.text, m.publisher, m.author, m.url,
+                                        model::formatName(doc->version.format), m.published});
+        return p;
+    };
+    qint64 written = 0;
+    std::optional<Error> failure;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastReport = -1000;
+    store::Store &store = library.store();
+    auto consume = [&](size_t i, Prepared &&p) -> bool {
+        if (!p.error.isEmpty()) {
+            failure = Error{ErrorCode::Corrupt, p.error};
+            return false;
+        }
+        if (auto r = target.replace(p.sourceId, p.versionId, std::move(*p.doc)); !r) {
+            failure = r.error();
+            return false;
+        }
+        ++written;
+        if (written % 2000 == 0) {
+            if (auto r = target.commit(); !r) {
+                failure = r.error();
+                return false;
+            }
+        }
+        if (clock.elapsed() - lastReport >= 100 || i + 1 == pairs.size()) {
+            lastReport = clock.elapsed();
+            progress.report({QStringLiteral("indexing"), static_cast<qint64>(i + 1), static_cast<qint64>(pairs.size()), 0, {}});
+        }
+        return true;
+    };
+    runOrdered<Prepared>(pairs.size(), n, 256, produce, consume, cancel);
+    if (failure)
+        return std::unexpected(*failure);
+    if (auto r = target.commit(); !r)
+        return std::unexpected(r.error());
+    if (recordEach && written > 0) {
+        if (auto r = store.begin(); !r)
+            return std::unexpected(r.error());
+        for (qint64 k = 0; k < written; ++k) {
+            if (auto r = store.setIndexed(pairs[static_cast<size_t>(k)].first, pairs[static_cast<size_t>(k)].second); !r) {
+                store.rollback();
+                return std::unexpected(r.error());
+            }
+        }
+        if (auto r = store.commit(); !r)
+            return std::unexpected(r.error());
+    }
+    return written;
+}
+
+bool removeTree(const QString &path)
+{
+    QDir dir(path);
+    return !dir.exists() || dir.removeRecursively();
+}
+
+} // namespace
+
+Result<IndexDiff> diffIndex(Library &library)
+{
+    auto idx = library.searchIndex();
+    if (!idx)
+        return std::unexpected(idx.error());
+    auto current = library.store().currentVersions();
+    if (!current)
+        return std::unexpected(current.error());
+    auto record = library.store().indexedRecord();
+    if (!record)
+        return std::unexpected(record.error());
+    auto actual = (*idx)->contents();
+    if (!actual)
+        return std::unexpected(actual.error());
+    IndexDiff diff;
+    for (auto it = current->cbegin(); it != current->cend(); ++it) {
+        const auto found = actual->constFind(it.key());
+        if (found == actual->cend())
+            diff.missing.emplace_back(it.key(), it.value());
+        else if (found.value() != it.value())
+            diff.stale.emplace_back(it.key(), it.value());
+    }
+    for (auto it = actual->cbegin(); it != actual->cend(); ++it)
+        if (!current->contains(it.key()))
+            diff.extra.append(it.key());
+    for (auto it = actual->cbegin(); it != actual->cend(); ++it)
+        if (record->value(it.key(), -1) != it.value())
+            ++diff.recordMismatches;
+    for (auto it = record->cbegin(); it != record->cend(); ++it)
+        if (!actual->contains(it.key()))
+            ++diff.recordMismatches;
+    auto byId = [](const auto &a, const auto &b) { return a.first < b.first; };
+    std::sort(diff.missing.begin(), diff.missing.end(), byId);
+    std::sort(diff.stale.begin(), diff.stale.end(), byId);
+    std::sort(diff.extra.begin(), diff.extra.end());
+    return diff;
+}
+
+Result<qint64> syncIndex(Library &library, const IndexDiff &diff, ProgressSink &progress, const CancelFlag &cancel,
+                         int threads)
+{
+    auto idx = library.searchIndex();
+    if (!idx)
+        return std::unexpected(idx.error());
+    for (qint64 id : diff.extra)
+        if (auto r = (*idx)->remove(id); !r)
+            return std::unexpected(r.error());
+    std::vector<std::pair<qint64, qint64>> todo = diff.missing;
+    todo.insert(todo.end(), diff.stale.begin(), diff.stale.end());
+    auto written = indexPairs(library, **idx, todo, progress, cancel, threads, false);
+    if (!written)
+        return written;
+    // Rewrite the record from the index itself, which is now the truth of
+    // what it holds.
+    auto actual = (*idx)->contents();
+    if (!actual)
+        return std::unexpected(actual.error());
+    store::Store &store = library.store();
+    if (auto r = store.begin(); !r)
+        return std::unexpected(r.error());
+    auto r = store.clearAllIndexed();
+    for (auto it = actual->cbegin(); r && it != actual->cend(); ++it)
+        r = store.setIndexed(it.key(), it.value());
+    if (!r) {
+        store.rollback();
+        return std::unexpected(r.error());
+    }
+    if (auto c = store.commit(); !c)
+        return std::unexpected(c.error());
+    return *written;
+}
+
+Result<ReindexSummary> reindexAll(Library &library, ProgressSink &progress, const CancelFlag &cancel, int threads)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const QString live = library.paths().index;
+    const QString fresh = live + QStringLiteral(".rebuild");
+    const QString old = live + QStringLiteral(".old");
+    removeTree(fresh);
+    removeTree(old);
+    auto current = library.store().currentVersions();
+    if (!current)
+        return std::unexpected(current.error());
+    std::vector<std::pair<qint64, qint64>> pairs(current->keyValueBegin(), current->keyValueEnd());
+    std::sort(pairs.begin(), pairs.end());
+
+    ReindexSummary summary;
+    {
+        auto target = index::SearchIndex::openWritable(fresh);
+        if (!target)
+            return std::unexpected(target.error());
+        auto written = indexPairs(library, **target, pairs, progress, cancel, threads, false);
+        if (!written) {
+            target->reset();
+            removeTree(fresh);
+            return std::unexpected(written.error());
+        }
+        summary.documents = *written;
+    }
+    if (cancel.load()) {
+        removeTree(fresh);
+        summary.cancelled = true;
+        summary.seconds = double(clock.elapsed()) / 1000.0;
+        return summary;
+    }
+    library.closeIndex();
+    if (QFileInfo::exists(live) && !QDir().rename(live, old))
+        return fail(ErrorCode::Io, QStringLiteral("%1: cannot move the old index aside").arg(live));
+    if (!QDir().rename(fresh, live)) {
+        QDir().rename(old, live);
+        return fail(ErrorCode::Io, QStringLiteral("%1: cannot move the new index in place").arg(live));
+    }
+    removeTree(old);
+
+    store::Store &store = library.store();
+    if (auto r = store.begin(); !r)
+        return std::unexpected(r.error());
+    auto r = store.clearAllIndexed();
+    for (const auto &[sid, vid] : pairs)
+        if (r)
+            r = store.setIndexed(sid, vid);
+    if (!r) {
+        store.rollback();
+        return std::unexpected(r.error());
+    }
+    if (auto c = store.commit(); !c)
+        return std::unexpected(c.error());
+    summary.seconds = double(clock.elapsed()) / 1000.0;
+    return summary;
+}
+
+Result<CheckReport> checkLibrary(Library &library, bool repair, ProgressSink &progress, const CancelFlag &cancel)
+{
+    CheckReport report;
+    store::Store &store = library.store();
+    progress.report({QStringLiteral("checking database"), 0, 0, 0, {}});
+    auto integrity = store.integrityCheck();
+    if (!integrity)
+        return std::unexpected(integrity.error());
+    report.integrity = *integrity;
+    auto stats = store.stats();
+    if (!stats)
+        return std::unexpected(stats.error());
+    report.sources = stats->sources;
+    report.versions = stats->versions;
+
+    progress.report({QStringLiteral("checking originals"), 0, 0, 0, {}});
+    auto referenced = store.objectPaths();
+    if (!referenced)
+        return std::unexpected(referenced.error());
+    const QString root = library.paths().root;
+    QSet<QString> present;
+    QDirIterator it(library.paths().originals, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString rel = QDir(root).relativeFilePath(it.next());
+        present.insert(rel);
+        if (!referenced->contains(rel))
+            report.orphanObjects.append(rel);
+    }
+    for (const QString &rel : *referenced)
+        if (!present.contains(rel))
+            report.missingObjects.append(rel);
+    report.orphanObjects.sort();
+    report.missingObjects.sort();
+
+    progress.report({QStringLiteral("checking index"), 0, 0, 0, {}});
+    report.indexMissing = !QFileInfo(library.paths().index).isDir();
+    if (!report.indexMissing) {
+        auto diff = diffIndex(library);
+        if (!diff)
+            return std::unexpected(diff.error());
+        report.index = std::move(*diff);
+    }
+    if (!repair || report.clean())
+        return report;
+
+    if (report.indexMissing) {
+        auto r = reindexAll(library, progress, cancel);
+        if (!r)
+            return std::unexpected(r.error());
+    } else if (!report.index.clean()) {
+        auto r = syncIndex(library, report.index, progress, cancel);
+        if (!r)
+            return std::unexpected(r.error());
+    }
+    for (const QString &rel : std::as_const(report.orphanObjects))
+        QFile::remove(root + u'/' + rel);
+    report.repaired = true;
+    return report;
+}
+
+} // namespace sextant::library

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "common/Error.h"
+#include "common/Progress.h"
+
+#include <QList>
+#include <QStringList>
+#include <utility>
+#include <vector>
+
+namespace sextant::library {
+
+class Library;
+
+/// How the search index differs from the store (the truth) and from the
+/// library's record of what the index holds.
+struct IndexDiff {
+    std::vector<std::pair<qint64, qint64>> missing; ///< (source, version) not in the index
+    std::vector<std::pair<qint64, qint64>> stale;   ///< indexed with an older version
+    QList<qint64> extra;                            ///< in the index, but no such source
+    qint64 recordMismatches = 0;                    ///< record disagrees with the index itself
+    [[nodiscard]] bool clean() const { return missing.empty() && stale.empty() && extra.empty() && recordMismatches == 0; }
+};
+
+Result<IndexDiff> diffIndex(Library &library);
+
+/// Brings the index in line with the store: indexes missing and stale sources
+/// (terms generated on `threads` workers), removes extra ones, rewrites the
+/// record. Returns how many documents were written. Write access only.
+Result<qint64> syncIndex(Library &library, const IndexDiff &diff, ProgressSink &progress, const CancelFlag &cancel,
+                         int threads = 0);
+
+struct ReindexSummary {
+    qint64 documents = 0;
+    double seconds = 0;
+    bool cancelled = false;
+};
+
+/// Rebuilds the index from the store into a new folder, then swaps it in; a
+/// cancelled or failed rebuild leaves the old index in place.
+Result<ReindexSummary> reindexAll(Library &library, ProgressSink &progress, const CancelFlag &cancel, int threads = 0);
+
+struct CheckReport {
+    qint64 sources = 0;
+    qint64 versions = 0;
+    QString integrity;          ///< "ok", or what SQLite's integrity check said
+    IndexDiff index;
+    bool indexMissing = false;
+    QStringList orphanObjects;  ///< originals no version references
+    QStringList missingObjects; ///< originals a version references that are gone
+    bool repaired = false;
+    [[nodiscard]] bool clean() const
+    {
+        return integrity == u"ok" && index.clean() && !indexMissing && orphanObjects.isEmpty() && missingObjects.isEmpty();
+    }
+};
+
+/// Verifies the library; with repair (write access) fixes what it can: the
+/// index is synced (or rebuilt when missing) and orphaned originals deleted.
+/// Missing originals cannot be restored and stay reported.
+Result<CheckReport> checkLibrary(Library &library, bool repair, ProgressSink &progress, const CancelFlag &cancel);
+
+} // namespace sextant::library

@@ -1,0 +1,700 @@
+#include "store/Store.h"
+
+#include "common/Logging.h"
+#include "model/StructureCodec.h"
+#include "store/Migrations.h"
+
+#include <QFileInfo>
+#include <QSet>
+
+#include <sqlite3.h>
+
+#include <unordered_map>
+
+namespace sextant::store {
+
+namespace {
+
+/// A prepared statement, reset on each use. Owned by Store::Impl's cache.
+class Statement {
+public:
+    explicit Statement(sqlite3_stmt *s) : m_s(s) {}
+    ~Statement() { sqlite3_finalize(m_s); }
+    Q_DISABLE_COPY_MOVE(Statement)
+
+    sqlite3_stmt *get() const { return m_s; }
+
+private:
+    sqlite3_stmt *m_s;
+};
+
+/// Binds and steps one use of a cached statement; resets it on destruction.
+class Query {
+public:
+    Query(sqlite3 *db, sqlite3_stmt *s) : m_db(db), m_s(s) {}
+    ~Query()
+    {
+        if (m_s) {
+            sqlite3_reset(m_s);
+            sqlite3_clear_bindings(m_s);
+        }
+    }
+    Q_DISABLE_COPY_MOVE(Query)
+
+    Query &bind(int i, qint64 v)
+    {
+        sqlite3_bind_int64(m_s, i, v);
+        return *this;
+    }
+    Query &bind(int i, const QString &v)
+    {
+        const QByteArray u = v.toUtf8();
+        sqlite3_bind_text(m_s, i, u.constData(), static_cast<int>(u.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Query &bind(int i, const QByteArray &v)
+    {
+        sqlite3_bind_text(m_s, i, v.constData(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    /// SQLITE_ROW -> true, SQLITE_DONE -> false; errors in lastError().
+    bool step()
+    {
+        const int rc = sqlite3_step(m_s);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc != SQLITE_DONE)
+            m_rc = rc;
+        return false;
+    }
+    [[nodiscard]] bool failed() const { return m_rc != SQLITE_OK; }
+    [[nodiscard]] QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+    [[nodiscard]] int rc() const { return m_rc; }
+
+    qint64 i64(int col) const { return sqlite3_column_int64(m_s, col); }
+    QString str(int col) const
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_s, col));
+        return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_s, col)) : QString();
+    }
+    QByteArray bytes(int col) const
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_s, col));
+        return p ? QByteArray(p, sqlite3_column_bytes(m_s, col)) : QByteArray();
+    }
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_s;
+    int m_rc = SQLITE_OK;
+};
+
+const char *kSummaryColumns =
+    "s.id, v.id, (SELECT COUNT(*) FROM versions c WHERE c.source_id = s.id), v.title, v.publisher, v.author, "
+    "v.url, v.published, v.format, s.added_at, s.updated_at, v.original_path, v.byte_size";
+
+SourceSummary readSummary(const Query &q)
+{
+    SourceSummary s;
+    s.id = q.i64(0);
+    s.versionId = q.i64(1);
+    s.versionCount = static_cast<int>(q.i64(2));
+    s.title = q.str(3);
+    s.publisher = q.str(4);
+    s.author = q.str(5);
+    s.url = q.str(6);
+    s.published = model::PartialDate::fromIso(q.str(7));
+    s.format = model::formatFromName(q.str(8));
+    s.addedAt = q.str(9);
+    s.updatedAt = q.str(10);
+    s.originalPath = q.str(11);
+    s.byteSize = q.i64(12);
+    return s;
+}
+
+const char *kVersionColumns =
+    "id, source_id, seq, content_hash, format, byte_size, original_path, object_path, title, title_from, author, "
+    "publisher, url, published, published_from, warnings, ingested_at";
+
+VersionRecord readVersion(const Query &q)
+{
+    VersionRecord v;
+    v.id = q.i64(0);
+    v.sourceId = q.i64(1);
+    v.seq = static_cast<int>(q.i64(2));
+    v.contentHash = q.str(3);
+    v.format = model::formatFromName(q.str(4));
+    v.byteSize = q.i64(5);
+    v.originalPath = q.str(6);
+    v.objectPath = q.str(7);
+    v.meta.title = q.str(8);
+    v.meta.titleFrom = q.str(9);
+    v.meta.author = q.str(10);
+    v.meta.publisher = q.str(11);
+    v.meta.url = q.str(12);
+    v.meta.published = model::PartialDate::fromIso(q.str(13));
+    v.meta.publishedFrom = q.str(14);
+    const QString w = q.str(15);
+    v.warnings = w.isEmpty() ? QStringList() : w.split(u'\n');
+    v.ingestedAt = q.str(16);
+    return v;
+}
+
+} // namespace
+
+struct Store::Impl {
+    sqlite3 *db = nullptr;
+    QString path;
+    Mode mode = Mode::ReadOnly;
+    int schema = 0;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> cache;
+
+    ~Impl()
+    {
+        cache.clear();
+        if (db)
+            sqlite3_close_v2(db);
+    }
+
+    Error sqlError(const QString &what, int rc = SQLITE_ERROR) const
+    {
+        const ErrorCode code = (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) ? ErrorCode::Busy
+                               : (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) ? ErrorCode::Corrupt
+                                                                               : ErrorCode::Io;
+        return Error{code, QStringLiteral("%1: %2: %3").arg(path, what, QString::fromUtf8(sqlite3_errmsg(db)))};
+    }
+
+    Result<void> exec(const char *sql)
+    {
+        char *msg = nullptr;
+        const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &msg);
+        if (rc != SQLITE_OK) {
+            const QString m = QString::fromUtf8(msg ? msg : "unknown error");
+            sqlite3_free(msg);
+            const ErrorCode code = rc == SQLITE_BUSY ? ErrorCode::Busy
+                                   : (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) ? ErrorCode::Corrupt
+                                                                                   : ErrorCode::Io;
+            return std::unexpected(Error{code, QStringLiteral("%1: %2").arg(path, m)});
+        }
+        return {};
+    }
+
+    Result<sqlite3_stmt *> prepare(const char *sql)
+    {
+        auto it = cache.find(sql);
+        if (it != cache.end())
+            return it->second->get();
+        sqlite3_stmt *s = nullptr;
+        const int rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr);
+        if (rc != SQLITE_OK)
+            return std::unexpected(sqlError(QStringLiteral("cannot prepare a query"), rc));
+        cache.emplace(sql, std::make_unique<Statement>(s));
+        return s;
+    }
+
+    /// Runs a statement that returns no rows.
+    template <typename Bind>
+    Result<void> run(const char *sql, Bind &&bind)
+    {
+        auto s = prepare(sql);
+        if (!s)
+            return std::unexpected(s.error());
+        Query q(db, *s);
+        bind(q);
+        q.step();
+        if (q.failed())
+            return std::unexpected(sqlError(QStringLiteral("write failed"), q.rc()));
+        return {};
+    }
+
+    Result<void> migrate()
+    {
+        const QByteArrayList &all = migrations();
+        if (schema > all.size())
+            return std::unexpected(Error{ErrorCode::Corrupt,
+                                         QStringLiteral("%1: the library has schema version %2, newer than this "
+                                                        "Sextant knows (%3); use a newer Sextant")
+                                             .arg(path)
+                                             .arg(schema)
+                                             .arg(all.size())});
+        for (int v = schema; v < all.size(); ++v) {
+            if (auto r = exec("BEGIN IMMEDIATE"); !r)
+                return r;
+            auto r = exec(all[v].constData());
+            if (r)
+                r = exec(QByteArray("PRAGMA user_version = " + QByteArray::number(v + 1)).constData());
+            if (!r) {
+                exec("ROLLBACK");
+                return std::unexpected(Error{r.error().code, QStringLiteral("migration %1 failed: %2").arg(v + 1).arg(r.error().message)});
+            }
+            if (auto c = exec("COMMIT"); !c)
+                return c;
+            qCInfo(lcStore) << "migrated" << path << "to schema" << v + 1;
+            schema = v + 1;
+        }
+        return {};
+    }
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+Store::~Store() = default;
+
+int Store::latestSchemaVersion() { return static_cast<int>(migrations().size()); }
+int Store::schemaVersion() const { return d->schema; }
+QString Store::path() const { return d->path; }
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path, Mode mode)
+{
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    impl->mode = mode;
+    if (mode == Mode::ReadOnly && !QFileInfo::exists(path))
+        return fail(ErrorCode::NotFound, QStringLiteral("%1: no library database here").arg(path));
+    const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+                      | SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &impl->db, flags, nullptr);
+    if (rc != SQLITE_OK)
+        return std::unexpected(impl->sqlError(QStringLiteral("cannot open the database"), rc));
+    sqlite3_busy_timeout(impl->db, 10'000);
+    sqlite3_extended_result_codes(impl->db, 0);
+
+    // Reading user_version also tells us whether this is a database at all.
+    {
+        auto s = impl->prepare("PRAGMA user_version");
+        if (!s)
+            return std::unexpected(s.error());
+        Query q(impl->db, *s);
+        if (!q.step())
+            return std::unexpected(impl->sqlError(QStringLiteral("not a Sextant library database"), q.rc()));
+        impl->schema = static_cast<int>(q.i64(0));
+    }
+    if (mode == Mode::ReadWrite) {
+        for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                                   "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY"}) {
+            if (auto r = impl->exec(pragma); !r)
+                return std::unexpected(r.error());
+        }
+        if (auto r = impl->migrate(); !r)
+            return std::unexpected(r.error());
+    } else {
+        if (impl->schema == 0)
+            return fail(ErrorCode::Corrupt, QStringLiteral("%1: not a Sextant library database").arg(path));
+        if (impl->schema > latestSchemaVersion())
+            return fail(ErrorCode::Corrupt, QStringLiteral("%1: made by a newer Sextant (schema %2)").arg(path).arg(impl->schema));
+        if (impl->schema < latestSchemaVersion())
+            return fail(ErrorCode::Corrupt,
+                        QStringLiteral("%1: schema %2 needs upgrading; open the library for writing once (e.g. sextant check)")
+                            .arg(path)
+                            .arg(impl->schema));
+    }
+    return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Result<void> Store::begin() { return d->exec("BEGIN IMMEDIATE"); }
+Result<void> Store::commit() { return d->exec("COMMIT"); }
+void Store::rollback()
+{
+    if (!sqlite3_get_autocommit(d->db))
+        (void)d->exec("ROLLBACK");
+}
+
+Result<QHash<QString, FileState>> Store::fileStates()
+{
+    auto s = d->prepare("SELECT path, source_id, version_id, size, mtime_ns FROM files");
+    if (!s)
+        return std::unexpected(s.error());
+    QHash<QString, FileState> out;
+    Query q(d->db, *s);
+    while (q.step())
+        out.insert(q.str(0), FileState{q.str(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4)});
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read file states"), q.rc()));
+    return out;
+}
+
+Result<QHash<QString, FailureRecord>> Store::failures()
+{
+    auto s = d->prepare("SELECT path, size, mtime_ns, reason, at FROM failures");
+    if (!s)
+        return std::unexpected(s.error());
+    QHash<QString, FailureRecord> out;
+    Query q(d->db, *s);
+    while (q.step())
+        out.insert(q.str(0), FailureRecord{q.str(0), q.i64(1), q.i64(2), q.str(3), q.str(4)});
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read failures"), q.rc()));
+    return out;
+}
+
+Result<std::optional<std::pair<qint64, qint64>>> Store::versionByHash(const QString &hash)
+{
+    auto s = d->prepare("SELECT id, source_id FROM versions WHERE content_hash = ? ORDER BY id LIMIT 1");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    q.bind(1, hash);
+    if (q.step())
+        return std::optional<std::pair<qint64, qint64>>(std::pair{q.i64(0), q.i64(1)});
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("lookup by hash failed"), q.rc()));
+    return std::optional<std::pair<qint64, qint64>>();
+}
+
+Result<qint64> Store::createSource(const QString &now)
+{
+    auto r = d->run("INSERT INTO sources (added_at, updated_at) VALUES (?, ?)",
+                    [&](Query &q) { q.bind(1, now).bind(2, now); });
+    if (!r)
+        return std::unexpected(r.error());
+    return sqlite3_last_insert_rowid(d->db);
+}
+
+Result<qint64> Store::insertVersion(const VersionRecord &v, const model::Document &doc)
+{
+    auto r = d->run(
+        "INSERT INTO versions (source_id, seq, content_hash, format, byte_size, original_path, object_path, title, "
+        "title_from, author, publisher, url, published, published_from, text, structure, warnings, ingested_at) "
+        "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM versions WHERE source_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?)",
+        [&](Query &q) {
+            q.bind(1, v.sourceId)
+                .bind(2, v.sourceId)
+                .bind(3, v.contentHash)
+                .bind(4, model::formatName(v.format))
+                .bind(5, v.byteSize)
+                .bind(6, v.originalPath)
+                .bind(7, v.objectPath)
+                .bind(8, v.meta.title)
+                .bind(9, v.meta.titleFrom)
+                .bind(10, v.meta.author)
+                .bind(11, v.meta.publisher)
+                .bind(12, v.meta.url)
+                .bind(13, v.meta.published.toIso())
+                .bind(14, v.meta.publishedFrom)
+                .bind(15, doc.text)
+                .bind(16, model::encodeStructure(doc.blocks))
+                .bind(17, v.warnings.join(u'\n'))
+                .bind(18, v.ingestedAt);
+        });
+    if (!r)
+        return std::unexpected(r.error());
+    return sqlite3_last_insert_rowid(d->db);
+}
+
+Result<void> Store::setCurrentVersion(qint64 sourceId, qint64 versionId, const QString &now)
+{
+    return d->run("UPDATE sources SET current_version = ?, updated_at = ? WHERE id = ?",
+                  [&](Query &q) { q.bind(1, versionId).bind(2, now).bind(3, sourceId); });
+}
+
+Result<void> Store::upsertFile(const FileState &f)
+{
+    return d->run("INSERT INTO files (path, source_id, version_id, size, mtime_ns) VALUES (?, ?, ?, ?, ?) "
+                  "ON CONFLICT(path) DO UPDATE SET source_id = excluded.source_id, version_id = excluded.version_id, "
+                  "size = excluded.size, mtime_ns = excluded.mtime_ns",
+                  [&](Query &q) { q.bind(1, f.path).bind(2, f.sourceId).bind(3, f.versionId).bind(4, f.size).bind(5, f.mtimeNs); });
+}
+
+Result<void> Store::recordFailure(const FailureRecord &f)
+{
+    return d->run("INSERT OR REPLACE INTO failures (path, size, mtime_ns, reason, at) VALUES (?, ?, ?, ?, ?)",
+                  [&](Query &q) { q.bind(1, f.path).bind(2, f.size).bind(3, f.mtimeNs).bind(4, f.reason).bind(5, f.at); });
+}
+
+Result<void> Store::clearFailure(const QString &path)
+{
+    return d->run("DELETE FROM failures WHERE path = ?", [&](Query &q) { q.bind(1, path); });
+}
+
+Result<void> Store::setIndexed(qint64 sourceId, qint64 versionId)
+{
+    return d->run("INSERT OR REPLACE INTO index_state (source_id, version_id) VALUES (?, ?)",
+                  [&](Query &q) { q.bind(1, sourceId).bind(2, versionId); });
+}
+
+Result<void> Store::clearIndexed(qint64 sourceId)
+{
+    return d->run("DELETE FROM index_state WHERE source_id = ?", [&](Query &q) { q.bind(1, sourceId); });
+}
+
+Result<void> Store::clearAllIndexed() { return d->exec("DELETE FROM index_state"); }
+
+namespace {
+template <typename Impl>
+Result<QHash<qint64, qint64>> pairs(Impl &d, const char *sql)
+{
+    auto s = d.prepare(sql);
+    if (!s)
+        return std::unexpected(s.error());
+    QHash<qint64, qint64> out;
+    Query q(d.db, *s);
+    while (q.step())
+        out.insert(q.i64(0), q.i64(1));
+    if (q.failed())
+        return std::unexpected(d.sqlError(QStringLiteral("read failed"), q.rc()));
+    return out;
+}
+} // namespace
+
+Result<QHash<qint64, qint64>> Store::indexedRecord() { return pairs(*d, "SELECT source_id, version_id FROM index_state"); }
+Result<QHash<qint64, qint64>> Store::currentVersions()
+{
+    return pairs(*d, "SELECT id, current_version FROM sources WHERE current_version IS NOT NULL");
+}
+
+Result<std::vector<SourceSummary>> Store::listSources(SourceOrder order, bool descending, qint64 limit, qint64 offset)
+{
+    // One statement per order keeps each one cached and prepared.
+    const char *dir = descending ? "DESC" : "ASC";
+    QByteArray orderBy;
+    switch (order) {
+    case SourceOrder::Added: orderBy = QByteArray("s.added_at ") + dir + ", s.id " + dir; break;
+    case SourceOrder::Title: orderBy = QByteArray("v.title COLLATE NOCASE ") + dir + ", s.id"; break;
+    case SourceOrder::Published: orderBy = QByteArray("v.published ") + dir + ", s.id"; break;
+    case SourceOrder::Publisher: orderBy = QByteArray("v.publisher COLLATE NOCASE ") + dir + ", s.id"; break;
+    case SourceOrder::Id: orderBy = QByteArray("s.id ") + dir; break;
+    }
+    const QByteArray sql = QByteArray("SELECT ") + kSummaryColumns
+                           + " FROM sources s JOIN versions v ON v.id = s.current_version ORDER BY " + orderBy
+                           + " LIMIT ? OFFSET ?";
+    auto s = d->prepare(sql.constData()); // cached per distinct order
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    q.bind(1, limit).bind(2, offset);
+    std::vector<SourceSummary> out;
+    while (q.step())
+        out.push_back(readSummary(q));
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot list sources"), q.rc()));
+    return out;
+}
+
+Result<std::vector<SourceSummary>> Store::sourcesByIds(const std::vector<qint64> &ids)
+{
+    const QByteArray sql = QByteArray("SELECT ") + kSummaryColumns
+                           + " FROM sources s JOIN versions v ON v.id = s.current_version WHERE s.id = ?";
+    auto s = d->prepare(sql.constData());
+    if (!s)
+        return std::unexpected(s.error());
+    std::vector<SourceSummary> out;
+    out.reserve(ids.size());
+    for (qint64 id : ids) {
+        Query q(d->db, *s);
+        q.bind(1, id);
+        if (q.step())
+            out.push_back(readSummary(q));
+        if (q.failed())
+            return std::unexpected(d->sqlError(QStringLiteral("cannot read source %1").arg(id), q.rc()));
+    }
+    return out;
+}
+
+Result<StoredDocument> Store::documentByVersion(qint64 versionId)
+{
+    const QByteArray sql = QByteArray("SELECT ") + kVersionColumns + ", text, structure FROM versions WHERE id = ?";
+    auto s = d->prepare(sql.constData());
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    q.bind(1, versionId);
+    if (!q.step()) {
+        if (q.failed())
+            return std::unexpected(d->sqlError(QStringLiteral("cannot read version %1").arg(versionId), q.rc()));
+        return fail(ErrorCode::NotFound, QStringLiteral("no version %1 in %2").arg(versionId).arg(d->path));
+    }
+    StoredDocument out;
+    out.version = readVersion(q);
+    out.document.text = q.str(17);
+    out.document.format = out.version.format;
+    out.document.meta = out.version.meta;
+    out.document.warnings = out.version.warnings;
+    auto blocks = model::decodeStructure(q.bytes(18), out.document.text.size());
+    if (!blocks)
+        return fail(ErrorCode::Corrupt, QStringLiteral("%1: version %2: %3").arg(d->path).arg(versionId).arg(blocks.error().message));
+    out.document.blocks = std::move(*blocks);
+    return out;
+}
+
+Result<StoredDocument> Store::document(qint64 sourceId, std::optional<int> seq)
+{
+    auto s = seq ? d->prepare("SELECT id FROM versions WHERE source_id = ? AND seq = ?")
+                 : d->prepare("SELECT current_version FROM sources WHERE id = ?");
+    if (!s)
+        return std::unexpected(s.error());
+    qint64 versionId = 0;
+    {
+        Query q(d->db, *s);
+        q.bind(1, sourceId);
+        if (seq)
+            q.bind(2, *seq);
+        if (q.step())
+            versionId = q.i64(0);
+        if (q.failed())
+            return std::unexpected(d->sqlError(QStringLiteral("cannot read source %1").arg(sourceId), q.rc()));
+    }
+    if (versionId == 0)
+        return fail(ErrorCode::NotFound, seq ? QStringLiteral("source %1 has no version %2").arg(sourceId).arg(*seq)
+                                             : QStringLiteral("no source %1 in this library").arg(sourceId));
+    return documentByVersion(versionId);
+}
+
+Result<std::vector<VersionRecord>> Store::versions(qint64 sourceId)
+{
+    const QByteArray sql = QByteArray("SELECT ") + kVersionColumns + " FROM versions WHERE source_id = ? ORDER BY seq";
+    auto s = d->prepare(sql.constData());
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    q.bind(1, sourceId);
+    std::vector<VersionRecord> out;
+    while (q.step())
+        out.push_back(readVersion(q));
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read versions"), q.rc()));
+    return out;
+}
+
+Result<QHash<qint64, QString>> Store::texts(const std::vector<qint64> &sourceIds)
+{
+    auto s = d->prepare("SELECT v.text FROM sources s JOIN versions v ON v.id = s.current_version WHERE s.id = ?");
+    if (!s)
+        return std::unexpected(s.error());
+    QHash<qint64, QString> out;
+    for (qint64 id : sourceIds) {
+        Query q(d->db, *s);
+        q.bind(1, id);
+        if (q.step())
+            out.insert(id, q.str(0));
+        if (q.failed())
+            return std::unexpected(d->sqlError(QStringLiteral("cannot read text"), q.rc()));
+    }
+    return out;
+}
+
+Result<QSet<QString>> Store::objectPaths()
+{
+    auto s = d->prepare("SELECT DISTINCT object_path FROM versions");
+    if (!s)
+        return std::unexpected(s.error());
+    QSet<QString> out;
+    Query q(d->db, *s);
+    while (q.step())
+        out.insert(q.str(0));
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read object paths"), q.rc()));
+    return out;
+}
+
+Result<StoreStats> Store::stats()
+{
+    auto s = d->prepare("SELECT (SELECT COUNT(*) FROM sources), (SELECT COUNT(*) FROM versions), "
+                        "(SELECT COUNT(*) FROM files), (SELECT COUNT(*) FROM failures), "
+                        "(SELECT COALESCE(SUM(LENGTH(v.text)), 0) FROM sources s JOIN versions v ON v.id = s.current_version)");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    if (!q.step())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot count"), q.rc()));
+    return StoreStats{q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4)};
+}
+
+Result<QString> Store::integrityCheck()
+{
+    auto s = d->prepare("PRAGMA quick_check");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    QStringList lines;
+    while (q.step())
+        lines << q.str(0);
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("integrity check failed"), q.rc()));
+    return lines.join(u'\n');
+}
+
+namespace {
+// Object paths of the given versions that no other version references.
+const char *kOrphanedObjects =
+    "SELECT DISTINCT object_path FROM versions v WHERE v.source_id = ?1 AND (?2 = 0 OR v.seq = ?2) AND NOT EXISTS "
+    "(SELECT 1 FROM versions o WHERE o.object_path = v.object_path AND NOT (o.source_id = ?1 AND (?2 = 0 OR o.seq = ?2)))";
+} // namespace
+
+Result<QStringList> Store::removeSource(qint64 sourceId)
+{
+    auto s = d->prepare(kOrphanedObjects);
+    if (!s)
+        return std::unexpected(s.error());
+    QStringList orphans;
+    {
+        Query q(d->db, *s);
+        q.bind(1, sourceId).bind(2, 0);
+        while (q.step())
+            orphans << q.str(0);
+        if (q.failed())
+            return std::unexpected(d->sqlError(QStringLiteral("cannot remove source"), q.rc()));
+    }
+    bool existed = false;
+    {
+        auto e = d->prepare("SELECT 1 FROM sources WHERE id = ?");
+        if (!e)
+            return std::unexpected(e.error());
+        Query q(d->db, *e);
+        q.bind(1, sourceId);
+        existed = q.step();
+    }
+    if (!existed)
+        return fail(ErrorCode::NotFound, QStringLiteral("no source %1 in this library").arg(sourceId));
+    for (const char *sql : {"DELETE FROM files WHERE source_id = ?", "DELETE FROM versions WHERE source_id = ?",
+                            "DELETE FROM index_state WHERE source_id = ?", "DELETE FROM sources WHERE id = ?"}) {
+        if (auto r = d->run(sql, [&](Query &q) { q.bind(1, sourceId); }); !r)
+            return std::unexpected(r.error());
+    }
+    return orphans;
+}
+
+Result<QStringList> Store::removeVersion(qint64 sourceId, int seq)
+{
+    auto doc = document(sourceId, seq);
+    if (!doc)
+        return std::unexpected(doc.error());
+    auto cur = currentVersions();
+    if (!cur)
+        return std::unexpected(cur.error());
+    if (cur->value(sourceId) == doc->version.id)
+        return fail(ErrorCode::Invalid,
+                    QStringLiteral("version %1 is the current version of source %2; remove the source instead").arg(seq).arg(sourceId));
+    auto s = d->prepare(kOrphanedObjects);
+    if (!s)
+        return std::unexpected(s.error());
+    QStringList orphans;
+    {
+        Query q(d->db, *s);
+        q.bind(1, sourceId).bind(2, seq);
+        while (q.step())
+            orphans << q.str(0);
+    }
+    const qint64 vid = doc->version.id;
+    if (auto r = d->run("DELETE FROM files WHERE version_id = ?", [&](Query &q) { q.bind(1, vid); }); !r)
+        return std::unexpected(r.error());
+    if (auto r = d->run("DELETE FROM versions WHERE id = ?", [&](Query &q) { q.bind(1, vid); }); !r)
+        return std::unexpected(r.error());
+    return orphans;
+}
+
+Result<QString> Store::metaValue(const QString &key)
+{
+    auto s = d->prepare("SELECT value FROM meta WHERE key = ?");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    q.bind(1, key);
+    return q.step() ? q.str(0) : QString();
+}
+
+Result<void> Store::setMetaValue(const QString &key, const QString &value)
+{
+    return d->run("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [&](Query &q) { q.bind(1, key).bind(2, value); });
+}
+
+} // namespace sextant::store

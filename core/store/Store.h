@@ -1,0 +1,159 @@
+#pragma once
+
+#include "common/Error.h"
+#include "model/Document.h"
+
+#include <QHash>
+#include <QString>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace sextant::store {
+
+/// A version of a source: one distinct content seen at some path.
+struct VersionRecord {
+    qint64 id = 0;
+    qint64 sourceId = 0;
+    int seq = 0;                ///< 1, 2, ... within its source
+    QString contentHash;        ///< SHA-256 of the original bytes
+    model::Format format = model::Format::Unknown;
+    qint64 byteSize = 0;
+    QString originalPath;       ///< absolute path the file had when ingested
+    QString objectPath;         ///< the untouched copy, relative to the library folder
+    model::Metadata meta;
+    QString ingestedAt;         ///< ISO 8601 UTC
+    QStringList warnings;
+};
+
+/// One row of the source list: a source with its current version's metadata.
+struct SourceSummary {
+    qint64 id = 0;
+    qint64 versionId = 0;
+    int versionCount = 0;
+    QString title;
+    QString publisher;
+    QString author;
+    QString url;
+    model::PartialDate published;
+    model::Format format = model::Format::Unknown;
+    QString addedAt;
+    QString updatedAt;
+    QString originalPath;
+    qint64 byteSize = 0;
+};
+
+struct StoredDocument {
+    VersionRecord version;
+    model::Document document;
+};
+
+/// What the library knows of a file on disk, to skip it when unchanged.
+struct FileState {
+    QString path;
+    qint64 sourceId = 0;
+    qint64 versionId = 0;
+    qint64 size = 0;
+    qint64 mtimeNs = 0;
+};
+
+/// A file that failed to ingest; not retried until its size or time changes.
+struct FailureRecord {
+    QString path;
+    qint64 size = 0;
+    qint64 mtimeNs = 0;
+    QString reason;
+    QString at;
+};
+
+enum class SourceOrder { Added, Title, Published, Publisher, Id };
+
+/// Counts for `sextant check`, `list` footers and the About dialog.
+struct StoreStats {
+    qint64 sources = 0;
+    qint64 versions = 0;
+    qint64 files = 0;
+    qint64 failures = 0;
+    qint64 textChars = 0;
+};
+
+/// The library's SQLite database: the source of truth. One Store is used by
+/// one thread at a time; open one per thread. Any number of readers may run
+/// while one writer writes (WAL). Every method reports failures as values;
+/// messages name the database file.
+class Store final {
+public:
+    enum class Mode { ReadOnly, ReadWrite };
+
+    /// Opens (and for ReadWrite creates and migrates) the database at path.
+    /// Errors: Io (cannot open), Corrupt (not a Sextant database, or one made
+    /// by a newer Sextant), Busy (locked past the busy timeout).
+    static Result<std::unique_ptr<Store>> open(const QString &path, Mode mode);
+    ~Store();
+    Q_DISABLE_COPY_MOVE(Store)
+
+    [[nodiscard]] int schemaVersion() const;
+    [[nodiscard]] static int latestSchemaVersion();
+    [[nodiscard]] QString path() const;
+
+    // --- transactions (the writer batches its work in them) ---------------
+    Result<void> begin();
+    Result<void> commit();
+    void rollback();
+
+    // --- ingest --------------------------------------------------------------
+    Result<QHash<QString, FileState>> fileStates();
+    Result<QHash<QString, FailureRecord>> failures();
+    /// The version that has this content, if any: (versionId, sourceId).
+    Result<std::optional<std::pair<qint64, qint64>>> versionByHash(const QString &hash);
+    Result<qint64> createSource(const QString &now);
+    /// Stores a new version with its text and structure; returns its id.
+    Result<qint64> insertVersion(const VersionRecord &version, const model::Document &doc);
+    Result<void> setCurrentVersion(qint64 sourceId, qint64 versionId, const QString &now);
+    Result<void> upsertFile(const FileState &state);
+    Result<void> recordFailure(const FailureRecord &failure);
+    Result<void> clearFailure(const QString &path);
+
+    // --- what the search index holds ---------------------------------------
+    Result<void> setIndexed(qint64 sourceId, qint64 versionId);
+    Result<void> clearIndexed(qint64 sourceId);
+    Result<void> clearAllIndexed();
+    /// (sourceId, versionId) the index record says it holds.
+    Result<QHash<qint64, qint64>> indexedRecord();
+    /// (sourceId, current versionId) for every source.
+    Result<QHash<qint64, qint64>> currentVersions();
+
+    // --- reading -------------------------------------------------------------
+    Result<std::vector<SourceSummary>> listSources(SourceOrder order = SourceOrder::Added, bool descending = false,
+                                                   qint64 limit = -1, qint64 offset = 0);
+    Result<std::vector<SourceSummary>> sourcesByIds(const std::vector<qint64> &ids);
+    /// A source's current version, or version `seq` when given.
+    Result<StoredDocument> document(qint64 sourceId, std::optional<int> seq = std::nullopt);
+    Result<StoredDocument> documentByVersion(qint64 versionId);
+    Result<std::vector<VersionRecord>> versions(qint64 sourceId);
+    /// Current version's text for several sources at once (search snippets).
+    Result<QHash<qint64, QString>> texts(const std::vector<qint64> &sourceIds);
+    /// Every object path referenced by some version.
+    Result<QSet<QString>> objectPaths();
+    Result<StoreStats> stats();
+    /// "ok", or SQLite's description of what is damaged.
+    Result<QString> integrityCheck();
+
+    // --- removal ---------------------------------------------------------------
+    /// Removes a source with its versions, files and index record. Returns the
+    /// object paths that no version references any more (the caller deletes them).
+    Result<QStringList> removeSource(qint64 sourceId);
+    /// Removes one old version (not the current one) of a source.
+    Result<QStringList> removeVersion(qint64 sourceId, int seq);
+
+    // --- key/value settings of the library -------------------------------------
+    Result<QString> metaValue(const QString &key);
+    Result<void> setMetaValue(const QString &key, const QString &value);
+
+private:
+    struct Impl;
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace sextant::store
