@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace sextant::index {
 
@@ -88,12 +89,14 @@ private:
     }
 };
 
+/// Optimal string alignment distance: Levenshtein plus adjacent
+/// transpositions ("sprak" -> "spark" is one edit). Gives up above limit.
 int editDistance(const std::string &a, const std::string &b, int limit)
 {
     const size_t n = a.size(), m = b.size();
     if (static_cast<int>(n > m ? n - m : m - n) > limit)
         return limit + 1;
-    std::vector<int> prev(m + 1), cur(m + 1);
+    std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
     for (size_t j = 0; j <= m; ++j)
         prev[j] = static_cast<int>(j);
     for (size_t i = 1; i <= n; ++i) {
@@ -101,10 +104,13 @@ int editDistance(const std::string &a, const std::string &b, int limit)
         int best = cur[0];
         for (size_t j = 1; j <= m; ++j) {
             cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
             best = std::min(best, cur[j]);
         }
         if (best > limit)
             return limit + 1;
+        std::swap(prev2, prev);
         std::swap(prev, cur);
     }
     return prev[m];
@@ -130,7 +136,11 @@ PreparedDocument prepareDocument(const IndexFields &f)
         thread_local Xapian::TermGenerator gen = [] {
             Xapian::TermGenerator g;
             g.set_stemmer(Xapian::Stem("english"));
-            g.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+            // One stemmed term per word, with positions: phrases and NEAR work on
+            // stems. STEM_SOME would also write every unstemmed word, which cost
+            // a third of ingest time in tests/bench for exact-form matching that
+            // a research search does not need.
+            g.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
             return g;
         }();
         Xapian::Document &doc = out.d->doc;
@@ -174,6 +184,28 @@ struct SearchIndex::Impl {
     std::unique_ptr<Xapian::Database> db; // a WritableDatabase when writable
     Xapian::WritableDatabase *writable = nullptr;
     Xapian::Stem stemmer{"english"};
+    std::optional<Xapian::QueryParser> parser; // built on first search, reused
+
+    Xapian::QueryParser &queryParser()
+    {
+        if (!parser) {
+            Xapian::QueryParser qp;
+            qp.set_database(*db); // for wildcards; follows db's reopen()
+            qp.set_stemmer(stemmer);
+            qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+            qp.set_default_op(Xapian::Query::OP_AND);
+            qp.add_prefix("title", kPrefixTitle);
+            qp.add_prefix("publisher", kPrefixPublisher);
+            qp.add_prefix("source", kPrefixPublisher);
+            qp.add_prefix("author", kPrefixAuthor);
+            qp.add_boolean_prefix("type", kPrefixType);
+            qp.add_boolean_prefix("site", kPrefixSite);
+            qp.add_rangeprocessor((new PartialDateRangeProcessor())->release());
+            qp.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+            parser = std::move(qp);
+        }
+        return *parser;
+    }
 };
 
 SearchIndex::SearchIndex(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
@@ -295,9 +327,40 @@ Result<QHash<qint64, qint64>> SearchIndex::contents()
 
 namespace {
 
+/// A word as written in some document whose stem is `stem`, so a suggestion
+/// reads "companies", not the index's "compani".
+QString surfaceForm(const Xapian::Database &db, const Xapian::Stem &stemmer, const std::string &stem,
+                    const std::string &typed,
+                    const std::function<QHash<qint64, QString>(const std::vector<qint64> &)> &textFor)
+{
+    auto post = db.postlist_begin(stem);
+    if (post == db.postlist_end(stem) || !textFor)
+        return qstr(stem);
+    const qint64 id = static_cast<qint64>(*post);
+    const QString text = textFor({id}).value(id);
+    static const QRegularExpression word(QStringLiteral(R"(\w+)"));
+    // Of the forms the document uses ("company", "companies"), the one
+    // closest to what was typed.
+    QString best = qstr(stem);
+    int bestDist = 1 << 20;
+    auto it = word.globalMatch(text);
+    while (it.hasNext()) {
+        const QString w = it.next().captured(0).toLower();
+        if (stemmer(utf8(w)) != stem)
+            continue;
+        const int dist = editDistance(typed, utf8(w), 8);
+        if (dist < bestDist) {
+            best = w;
+            bestDist = dist;
+        }
+    }
+    return best;
+}
+
 /// Words of the query that match nothing, replaced by the closest indexed
 /// word (edit distance 1, or 2 for longer words; ties go to the commoner).
-QString suggestSpelling(const Xapian::Database &db, const QString &query)
+QString suggestSpelling(const Xapian::Database &db, const Xapian::Stem &stemmer, const QString &query,
+                        const std::function<QHash<qint64, QString>(const std::vector<qint64> &)> &textFor)
 {
     static const QRegularExpression word(QStringLiteral(R"((?<![\w:*])([A-Za-z]{3,})(?![\w:*]))"));
     static const QSet<QString> operators{QStringLiteral("AND"), QStringLiteral("OR"), QStringLiteral("NOT"),
@@ -310,7 +373,7 @@ QString suggestSpelling(const Xapian::Database &db, const QString &query)
         const auto m = it.next();
         if (operators.contains(m.captured(1)))
             continue;
-        const std::string w = utf8(m.captured(1).toLower());
+        const std::string w = stemmer(utf8(m.captured(1).toLower()));
         if (db.get_termfreq(w) > 0)
             continue;
         const int limit = w.size() >= 7 ? 2 : 1;
@@ -318,7 +381,8 @@ QString suggestSpelling(const Xapian::Database &db, const QString &query)
         int bestDist = limit + 1;
         Xapian::doccount bestFreq = 0;
         int scanned = 0;
-        for (auto t = db.allterms_begin(w.substr(0, 1)); t != db.allterms_end(w.substr(0, 1)) && scanned < 50000; ++t, ++scanned) {
+        const std::string first = w.substr(0, 1);
+        for (auto t = db.allterms_begin(first); t != db.allterms_end(first) && scanned < 50000; ++t, ++scanned) {
             const std::string cand = *t;
             const int dist = editDistance(w, cand, limit);
             if (dist > limit)
@@ -331,8 +395,9 @@ QString suggestSpelling(const Xapian::Database &db, const QString &query)
             }
         }
         if (!best.empty()) {
-            corrected.replace(m.capturedStart(1) + shift, m.capturedLength(1), qstr(best));
-            shift += static_cast<qsizetype>(qstr(best).size()) - m.capturedLength(1);
+            const QString replacement = surfaceForm(db, stemmer, best, utf8(m.captured(1).toLower()), textFor);
+            corrected.replace(m.capturedStart(1) + shift, m.capturedLength(1), replacement);
+            shift += replacement.size() - m.capturedLength(1);
             changed = true;
         }
     }
@@ -364,20 +429,7 @@ Result<SearchResults> SearchIndex::search(const QString &query, const SearchOpti
 {
     for (int attempt = 0;; ++attempt) {
         try {
-            Xapian::QueryParser qp;
-            qp.set_database(*d->db);
-            qp.set_stemmer(d->stemmer);
-            qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-            qp.set_default_op(Xapian::Query::OP_AND);
-            qp.add_prefix("title", kPrefixTitle);
-            qp.add_prefix("publisher", kPrefixPublisher);
-            qp.add_prefix("source", kPrefixPublisher);
-            qp.add_prefix("author", kPrefixAuthor);
-            qp.add_boolean_prefix("type", kPrefixType);
-            qp.add_boolean_prefix("site", kPrefixSite);
-            PartialDateRangeProcessor dates;
-            qp.add_rangeprocessor(&dates);
-            qp.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+            Xapian::QueryParser &qp = d->queryParser();
             const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD
                                    | Xapian::QueryParser::FLAG_PURE_NOT;
             const std::string q = utf8(query.trimmed());
@@ -385,6 +437,7 @@ Result<SearchResults> SearchIndex::search(const QString &query, const SearchOpti
 
             Xapian::Enquire enquire(*d->db);
             enquire.set_query(parsed);
+            enquire.set_docid_order(Xapian::Enquire::DONT_CARE); // ties in any order: lets the matcher skip work
             if (options.sort == SearchOptions::Sort::NewestFirst)
                 enquire.set_sort_by_value_then_relevance(kSlotDate, true);
             else if (options.sort == SearchOptions::Sort::OldestFirst)
@@ -408,7 +461,7 @@ Result<SearchResults> SearchIndex::search(const QString &query, const SearchOpti
                     if (!text.isEmpty()) {
                         const std::string marked = mset.snippet(
                             utf8(text), static_cast<size_t>(options.snippetLength), d->stemmer,
-                            Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                            Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH * 0,
                             utf8(QString(kMarkStart)), utf8(QString(kMarkEnd)), "…");
                         toMarks(marked, hit);
                     }
@@ -416,7 +469,7 @@ Result<SearchResults> SearchIndex::search(const QString &query, const SearchOpti
                 out.hits.push_back(std::move(hit));
             }
             if (out.estimatedTotal == 0 && !q.empty())
-                out.correctedQuery = suggestSpelling(*d->db, query);
+                out.correctedQuery = suggestSpelling(*d->db, d->stemmer, query, textFor);
             return out;
         } catch (const Xapian::DatabaseModifiedError &) {
             // A writer committed twice since we opened: see the new revision.

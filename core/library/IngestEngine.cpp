@@ -16,9 +16,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QThread>
 
+#include <cstdio>
 #include <sys/stat.h>
 
 namespace sextant::library {
@@ -132,6 +132,34 @@ private:
     QList<QRegularExpression> m_globs;
 };
 
+/// Writes the untouched copy of an original under its content's name. A
+/// temporary name and a rename make it atomic: a killed process leaves no
+/// half-written copy under the real name. No fsync per file (it cost more than
+/// the rest of the ingest); SQLite's WAL is not synced per commit either, and
+/// `sextant check` reports a copy that went missing.
+Result<void> storeOriginal(const QString &target, const QByteArray &bytes)
+{
+    if (QFileInfo(target).size() == bytes.size())
+        return {}; // same name is same content; same size means it was written whole
+    const QString dir = QFileInfo(target).absolutePath();
+    if (!QDir().mkpath(dir))
+        return fail(ErrorCode::Io, QStringLiteral("cannot create %1 in the library").arg(dir));
+    const QString tmp = target + QStringLiteral(".part");
+    QFile out(tmp);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(bytes) != bytes.size()) {
+        const QString why = out.errorString();
+        out.close();
+        QFile::remove(tmp);
+        return fail(ErrorCode::Io, QStringLiteral("cannot store a copy in the library: %1").arg(why));
+    }
+    out.close();
+    if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(target).constData()) != 0) {
+        QFile::remove(tmp);
+        return fail(ErrorCode::Io, QStringLiteral("cannot store a copy in the library: rename failed"));
+    }
+    return {};
+}
+
 /// Reads, hashes, parses and prepares one file. Runs on a worker thread.
 Parsed parseFile(const Candidate &c, const IngestRequest &req, const LibraryPaths &paths)
 {
@@ -174,12 +202,8 @@ Parsed parseFile(const Candidate &c, const IngestRequest &req, const LibraryPath
     p.objectPath = QStringLiteral("originals/%1/%2%3")
                        .arg(p.hash.left(2), p.hash, suffix.isEmpty() || suffix.size() > 10 ? QString() : u'.' + suffix);
     const QString target = paths.root + u'/' + p.objectPath;
-    if (!QFileInfo::exists(target)) {
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QSaveFile out(target);
-        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-            return failWith(ErrorCode::Io, QStringLiteral("cannot store a copy in the library: %1").arg(out.errorString()));
-    }
+    if (auto stored = storeOriginal(target, bytes); !stored)
+        return failWith(ErrorCode::Io, stored.error().message);
     const auto &m = p.doc.meta;
     p.prepared = index::prepareDocument({m.title, p.doc.text, m.publisher, m.author, m.url,
                                          model::formatName(p.doc.format), m.published});
