@@ -508,8 +508,7 @@ int cmdCheck(const Context &ctx, const Args &args)
     if (!r)
         return report(out, r.error());
     printCheck(out, *r, args.has(QStringLiteral("json")));
-    const bool remaining = r->integrity != u"ok" || !r->missingObjects.isEmpty() || (!r->repaired && !r->clean());
-    return remaining ? ExitSomeFailed : ExitOk;
+    return r->healthy() ? ExitOk : ExitSomeFailed;
 }
 
 } // namespace

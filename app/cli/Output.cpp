@@ -331,13 +331,13 @@ void printCheck(Output &out, const library::CheckReport &r, bool json)
                       {QStringLiteral("versions"), r.versions},
                       {QStringLiteral("integrity"), r.integrity},
                       {QStringLiteral("index_missing"), r.indexMissing},
-                      {QStringLiteral("index_missing_sources"), static_cast<qint64>(r.index.missing.size())},
-                      {QStringLiteral("index_stale_sources"), static_cast<qint64>(r.index.stale.size())},
-                      {QStringLiteral("index_extra_documents"), static_cast<qint64>(r.index.extra.size())},
-                      {QStringLiteral("index_record_mismatches"), r.index.recordMismatches},
+                      {QStringLiteral("index_pending_sources"), r.index.pending()},
+                      {QStringLiteral("index_record_lag"), r.index.recordLag},
+                      {QStringLiteral("index_lost"), r.index.lost},
                       {QStringLiteral("orphan_originals"), QJsonArray::fromStringList(r.orphanObjects)},
                       {QStringLiteral("missing_originals"), QJsonArray::fromStringList(r.missingObjects)},
-                      {QStringLiteral("clean"), r.clean()},
+                      {QStringLiteral("healthy"), r.healthy()},
+                      {QStringLiteral("in_step"), r.inStep()},
                       {QStringLiteral("repaired"), r.repaired}};
         printJson(out, o);
         return;
@@ -346,25 +346,26 @@ void printCheck(Output &out, const library::CheckReport &r, bool json)
     text += QStringLiteral("%1 sources, %2 versions\n").arg(r.sources).arg(r.versions);
     text += QStringLiteral("database: %1\n").arg(r.integrity);
     if (r.indexMissing)
-        text += QStringLiteral("index: missing\n");
-    else if (r.index.clean())
+        text += QStringLiteral("index: missing%1\n").arg(r.sources > 0 ? QStringLiteral(" (run sextant reindex)") : QString());
+    else if (r.index.inStep())
         text += QStringLiteral("index: in step with the database\n");
-    else
-        text += QStringLiteral("index: %1 sources missing, %2 stale, %3 extra documents, %4 record mismatches\n")
-                    .arg(r.index.missing.size())
-                    .arg(r.index.stale.size())
-                    .arg(r.index.extra.size())
-                    .arg(r.index.recordMismatches);
+    else {
+        if (r.index.pending() > 0 || r.index.recordLag > 0)
+            text += QStringLiteral("index: %1 sources waiting to be indexed or removed (an interrupted run; the next "
+                                   "ingest or check --repair completes it)\n")
+                        .arg(r.index.pending() + r.index.recordLag);
+        if (r.index.lost > 0)
+            text += QStringLiteral("index: %1 documents the library recorded as indexed are not in the index\n").arg(r.index.lost);
+    }
     text += QStringLiteral("originals: %1 unreferenced, %2 missing\n").arg(r.orphanObjects.size()).arg(r.missingObjects.size());
     for (const QString &m : r.missingObjects)
         text += QStringLiteral("missing original: %1\n").arg(m);
-    if (r.clean())
-        text += QStringLiteral("OK\n");
-    else if (r.repaired)
-        text += r.missingObjects.isEmpty() && r.integrity == u"ok" ? QStringLiteral("Repaired.\n")
-                                                                    : QStringLiteral("Repaired what could be repaired.\n");
+    if (r.repaired)
+        text += r.healthy() ? QStringLiteral("Repaired.\n") : QStringLiteral("Repaired what could be repaired.\n");
+    else if (!r.healthy())
+        text += QStringLiteral("Problems found; run `sextant check --repair` to fix what can be fixed.\n");
     else
-        text += QStringLiteral("Problems found; run `sextant check --repair` to fix them.\n");
+        text += QStringLiteral("OK\n");
     out.text(text);
 }
 

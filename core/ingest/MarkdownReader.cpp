@@ -109,7 +109,9 @@ QString stripTemplating(const QString &body, bool mdx)
     static const QRegularExpression shortcode(QStringLiteral(R"(\{\{[<%].*?[%>]\}\})"),
                                               QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression liquid(QStringLiteral(R"(\{%-?.*?-?%\}|\{\{-?.*?-?\}\})"));
+    // MDX module lines; in plain .md only the unmistakable "import X from '...'" form.
     static const QRegularExpression mdxModule(QStringLiteral(R"(^(import|export)\s)"));
+    static const QRegularExpression esImport(QStringLiteral(R"(^import\s+[\w{}, *]+\s+from\s+['"][^'"]+['"];?\s*$)"));
     static const QRegularExpression jsxTag(QStringLiteral(R"(</?[A-Z][A-Za-z0-9_.]*(\s+[^<>]*?)?/?>)"));
     static const QRegularExpression jsxComment(QStringLiteral(R"(\{/\*.*?\*/\})"));
     static const QRegularExpression fenceRe(QStringLiteral(R"(^\s{0,3}(```+|~~~+))"));
@@ -132,7 +134,7 @@ QString stripTemplating(const QString &body, bool mdx)
             out += line + u'\n';
             continue;
         }
-        if (mdx && mdxModule.match(line).hasMatch())
+        if ((mdx && mdxModule.match(line).hasMatch()) || esImport.match(line).hasMatch())
             continue;
         QString l = line;
         if (l.contains(u"{{") || l.contains(u"{%")) {

@@ -1,5 +1,6 @@
 #include "ingest/TextReader.h"
 
+#include "ingest/DateParsing.h"
 #include "ingest/TextDecoder.h"
 #include "ingest/TextHeuristics.h"
 #include "model/DocumentBuilder.h"
@@ -44,6 +45,8 @@ bool looksLikeHeading(QStringView line, qsizetype nextLength)
         return false;
     if (!(t.front().isUpper() || t.front().isDigit()))
         return false;
+    if (findDate(t).date.isValid())
+        return false; // a dateline ("2025-06-30 by Heron Research"), not a heading
     // A headline is followed by a paragraph longer than itself.
     return nextLength > t.size();
 }

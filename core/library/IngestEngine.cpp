@@ -228,7 +228,7 @@ Result<IngestSummary> IngestEngine::run(const IngestRequest &request, ProgressSi
         auto diff = diffIndex(m_library);
         if (!diff)
             return std::unexpected(diff.error());
-        if (!diff->clean()) {
+        if (!diff->inStep()) {
             qCInfo(lcIngest) << "catching up the index:" << diff->missing.size() << "missing," << diff->stale.size() << "stale";
             auto n = syncIndex(m_library, *diff, progress, cancel, request.threads);
             if (!n)

@@ -129,20 +129,33 @@ Result<IndexDiff> diffIndex(Library &library)
     IndexDiff diff;
     for (auto it = current->cbegin(); it != current->cend(); ++it) {
         const auto found = actual->constFind(it.key());
-        if (found == actual->cend())
+        const qint64 held = found == actual->cend() ? -1 : found.value();
+        if (held == it.value())
+            continue;
+        if (held < 0)
             diff.missing.emplace_back(it.key(), it.value());
-        else if (found.value() != it.value())
+        else
             diff.stale.emplace_back(it.key(), it.value());
     }
-    for (auto it = actual->cbegin(); it != actual->cend(); ++it)
+    for (auto it = actual->cbegin(); it != actual->cend(); ++it) {
         if (!current->contains(it.key()))
             diff.extra.append(it.key());
-    for (auto it = actual->cbegin(); it != actual->cend(); ++it)
-        if (record->value(it.key(), -1) != it.value())
-            ++diff.recordMismatches;
-    for (auto it = record->cbegin(); it != record->cend(); ++it)
-        if (!actual->contains(it.key()))
-            ++diff.recordMismatches;
+        if (record->value(it.key(), -1) != it.value() && !record->contains(it.key()))
+            ++diff.recordLag;
+    }
+    // What the record claims must be in the index as claimed.
+    for (auto it = record->cbegin(); it != record->cend(); ++it) {
+        const auto found = actual->constFind(it.key());
+        if (found == actual->cend() || found.value() != it.value()) {
+            // A newer version in the index than the record says is the record
+            // lagging behind a committed index, not damage.
+            const bool newer = found != actual->cend() && current->value(it.key()) == found.value();
+            if (newer)
+                ++diff.recordLag;
+            else
+                ++diff.lost;
+        }
+    }
     auto byId = [](const auto &a, const auto &b) { return a.first < b.first; };
     std::sort(diff.missing.begin(), diff.missing.end(), byId);
     std::sort(diff.stale.begin(), diff.stale.end(), byId);
@@ -286,14 +299,14 @@ Result<CheckReport> checkLibrary(Library &library, bool repair, ProgressSink &pr
             return std::unexpected(diff.error());
         report.index = std::move(*diff);
     }
-    if (!repair || report.clean())
+    if (!repair || report.inStep())
         return report;
 
     if (report.indexMissing) {
         auto r = reindexAll(library, progress, cancel);
         if (!r)
             return std::unexpected(r.error());
-    } else if (!report.index.clean()) {
+    } else if (!report.index.inStep()) {
         auto r = syncIndex(library, report.index, progress, cancel);
         if (!r)
             return std::unexpected(r.error());

@@ -12,14 +12,26 @@ namespace sextant::library {
 
 class Library;
 
-/// How the search index differs from the store (the truth) and from the
-/// library's record of what the index holds.
+/// How the search index differs from the store (the truth), judged against
+/// the library's record of what the index holds. The record is written only
+/// after the index commits, so an interrupted ingest or removal leaves the
+/// index *behind* the store with a record that does not claim otherwise:
+/// pending work that the next writer finishes. A record that claims a version
+/// the index does not hold cannot come from a crash: that is damage.
 struct IndexDiff {
     std::vector<std::pair<qint64, qint64>> missing; ///< (source, version) not in the index
     std::vector<std::pair<qint64, qint64>> stale;   ///< indexed with an older version
     QList<qint64> extra;                            ///< in the index, but no such source
-    qint64 recordMismatches = 0;                    ///< record disagrees with the index itself
-    [[nodiscard]] bool clean() const { return missing.empty() && stale.empty() && extra.empty() && recordMismatches == 0; }
+    qint64 recordLag = 0;                           ///< indexed, but not yet in the record
+    qint64 lost = 0;                                ///< the record claims what the index lacks
+    [[nodiscard]] bool inStep() const
+    {
+        return missing.empty() && stale.empty() && extra.empty() && recordLag == 0 && lost == 0;
+    }
+    [[nodiscard]] qint64 pending() const
+    {
+        return static_cast<qint64>(missing.size() + stale.size()) + extra.size();
+    }
 };
 
 Result<IndexDiff> diffIndex(Library &library);
@@ -49,10 +61,13 @@ struct CheckReport {
     QStringList orphanObjects;  ///< originals no version references
     QStringList missingObjects; ///< originals a version references that are gone
     bool repaired = false;
-    [[nodiscard]] bool clean() const
+    /// No damage: what an interrupted run leaves (pending index work,
+    /// unreferenced originals) is reported but does not count.
+    [[nodiscard]] bool healthy() const
     {
-        return integrity == u"ok" && index.clean() && !indexMissing && orphanObjects.isEmpty() && missingObjects.isEmpty();
+        return integrity == u"ok" && index.lost == 0 && !(indexMissing && sources > 0) && missingObjects.isEmpty();
     }
+    [[nodiscard]] bool inStep() const { return healthy() && index.inStep() && !indexMissing && orphanObjects.isEmpty(); }
 };
 
 /// Verifies the library; with repair (write access) fixes what it can: the

@@ -243,6 +243,12 @@ void DocumentBuilder::endTable()
     });
     while (m_doc.text.size() > table.start && m_doc.text.back().isSpace())
         m_doc.text.chop(1);
+    // Trailing empty cells sat after separators that were just trimmed.
+    for (RawRow &row : table.rows)
+        for (RawCell &cell : row.cells) {
+            cell.range.start = std::min(cell.range.start, m_doc.text.size());
+            cell.range.end = std::min(cell.range.end, m_doc.text.size());
+        }
     if (!anyText) {
         m_doc.text.truncate(table.start);
         if (m_doc.text.endsWith(u'\n'))

@@ -1,0 +1,145 @@
+#include "TestSupport.h"
+
+#include "index/SearchIndex.h"
+
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+using namespace sextant;
+using namespace sextant::index;
+
+namespace {
+
+struct Fixture {
+    QTemporaryDir dir;
+    std::unique_ptr<SearchIndex> index;
+    QHash<qint64, QString> texts;
+
+    Fixture()
+    {
+        auto w = SearchIndex::openWritable(dir.path() + QStringLiteral("/index"));
+        REQUIRE(w.has_value());
+        index = std::move(*w);
+        add(1, QStringLiteral("Orbit Labs opens Orbit 3"), QStringLiteral("The startup released open weights for its models under Apache 2.0."),
+            QStringLiteral("Example Wire"), QStringLiteral("html"), QStringLiteral("2025-03-14"), QStringLiteral("https://www.wire.example.org/a"));
+        add(2, QStringLiteral("Kestrel 2 arrives with a closed API"), QStringLiteral("Kestrel AI keeps the weights closed; access through the API only."),
+            QStringLiteral("Model Notes"), QStringLiteral("markdown"), QStringLiteral("2025-11"), {});
+        add(3, QStringLiteral("Heron evaluation notes"), QStringLiteral("Reviewers checked the benchmark answers of open models twice in 2023."),
+            QStringLiteral("Heron Research"), QStringLiteral("text"), QStringLiteral("2023"), {});
+        REQUIRE(index->commit().has_value());
+    }
+
+    void add(qint64 id, const QString &title, const QString &text, const QString &publisher, const QString &format,
+             const QString &date, const QString &url)
+    {
+        texts.insert(id, text);
+        IndexFields f{title, text, publisher, {}, url, format, model::PartialDate::fromIso(date)};
+        REQUIRE(index->replace(id, id * 10, prepareDocument(f)).has_value());
+    }
+
+    std::vector<qint64> ids(const QString &query)
+    {
+        SearchOptions opts;
+        opts.limit = 50;
+        auto r = index->search(query, opts, [&](const std::vector<qint64> &want) {
+            QHash<qint64, QString> out;
+            for (qint64 i : want)
+                out.insert(i, texts.value(i));
+            return out;
+        });
+        INFO(query.toStdString());
+        REQUIRE(r.has_value());
+        std::vector<qint64> out;
+        for (const auto &h : r->hits)
+            out.push_back(h.sourceId);
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+};
+
+using Ids = std::vector<qint64>;
+
+} // namespace
+
+TEST_CASE("search: stemming, phrases, booleans, NEAR and wildcards")
+{
+    Fixture f;
+    CHECK(f.ids(QStringLiteral("model")) == Ids{1, 3});          // "models" stems to model
+    CHECK(f.ids(QStringLiteral("\"open weights\"")) == Ids{1});
+    CHECK(f.ids(QStringLiteral("weights closed")) == Ids{2});     // words are ANDed
+    CHECK(f.ids(QStringLiteral("weights OR reviewers")) == Ids{1, 2, 3});
+    CHECK(f.ids(QStringLiteral("weights NOT closed")) == Ids{1});
+    CHECK(f.ids(QStringLiteral("weights -apache")) == Ids{2});
+    CHECK(f.ids(QStringLiteral("startup NEAR/3 weights")) == Ids{1});
+    CHECK(f.ids(QStringLiteral("reviewers NEAR/2 weights")).empty());
+    CHECK(f.ids(QStringLiteral("kest*")) == Ids{2});
+}
+
+TEST_CASE("search: fields and date ranges of every precision")
+{
+    Fixture f;
+    CHECK(f.ids(QStringLiteral("title:kestrel")) == Ids{2});
+    CHECK(f.ids(QStringLiteral("title:weights")).empty());
+    CHECK(f.ids(QStringLiteral("publisher:heron")) == Ids{3});
+    CHECK(f.ids(QStringLiteral("source:\"model notes\"")) == Ids{2});
+    CHECK(f.ids(QStringLiteral("type:markdown")) == Ids{2});
+    CHECK(f.ids(QStringLiteral("site:wire.example.org")) == Ids{1});
+    CHECK(f.ids(QStringLiteral("date:2025-01-01..2025-12-31")) == Ids{1, 2});
+    CHECK(f.ids(QStringLiteral("date:2025-11-05..2025-11-30")).empty()); // November, day unknown: not claimed to be inside
+    CHECK(f.ids(QStringLiteral("date:2025..2025")) == Ids{1, 2});
+    CHECK(f.ids(QStringLiteral("date:2025-11..2026")) == Ids{2});
+    CHECK(f.ids(QStringLiteral("date:..2024")) == Ids{3});
+    CHECK(f.ids(QStringLiteral("weights date:2025-03..")) == Ids{1, 2});
+}
+
+TEST_CASE("search: snippets mark the matched words; spelling is suggested")
+{
+    Fixture f;
+    SearchOptions opts;
+    auto textFor = [&](const std::vector<qint64> &want) {
+        QHash<qint64, QString> out;
+        for (qint64 i : want)
+            out.insert(i, f.texts.value(i));
+        return out;
+    };
+    auto r = f.index->search(QStringLiteral("reviewers"), opts, textFor);
+    REQUIRE(r.has_value());
+    REQUIRE(r->hits.size() == 1);
+    const auto &hit = r->hits[0];
+    REQUIRE(hit.marks.size() == 1);
+    CHECK(hit.snippet.mid(hit.marks[0].first, hit.marks[0].second) == u"Reviewers");
+
+    auto miss = f.index->search(QStringLiteral("kestral"), opts, textFor);
+    REQUIRE(miss.has_value());
+    CHECK(miss->hits.empty());
+    CHECK(miss->correctedQuery == u"kestrel");
+
+    auto bad = f.index->search(QStringLiteral("title:(unclosed"), opts, textFor);
+    CHECK((bad.has_value() || bad.error().code == ErrorCode::Invalid));
+}
+
+TEST_CASE("search: paging, replace and remove")
+{
+    Fixture f;
+    SearchOptions page;
+    page.limit = 1;
+    page.offset = 1;
+    auto r = f.index->search(QStringLiteral("weights OR reviewers"), page, {});
+    REQUIRE(r.has_value());
+    CHECK(r->hits.size() == 1);
+    CHECK(r->hits[0].rank == 1);
+    CHECK(r->estimatedTotal == 3);
+
+    f.add(2, QStringLiteral("Kestrel 2 now open"), QStringLiteral("Kestrel AI published the weights after all."), {}, QStringLiteral("text"), {}, {});
+    REQUIRE(f.index->remove(3).has_value());
+    REQUIRE(f.index->remove(99).has_value()); // removing what is not there is fine
+    REQUIRE(f.index->commit().has_value());
+    CHECK(f.ids(QStringLiteral("published")) == Ids{2});
+    CHECK(f.ids(QStringLiteral("reviewers")).empty());
+    auto contents = f.index->contents();
+    REQUIRE(contents.has_value());
+    CHECK(contents->value(1) == 10);
+    CHECK(contents->value(2) == 20);
+    CHECK_FALSE(contents->contains(3));
+}
