@@ -1,1 +1,94 @@
-// placeholder
+// Golden end-to-end tests of the command line: each case runs the real
+// binary over tests/data and compares exit code, stdout and stderr with
+// tests/cli/golden/NAME.txt. Paths and durations are normalized.
+// SEXTANT_UPDATE_GOLDEN=1 rewrites the files (review the diff!).
+#include "CliRunner.h"
+#include "TestSupport.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+using namespace sextant;
+
+namespace {
+
+QString normalize(QString s, const QString &library)
+{
+    s.replace(QDir::cleanPath(QStringLiteral(SEXTANT_TEST_DATA)), QStringLiteral("<DATA>"));
+    s.replace(QDir::cleanPath(library), QStringLiteral("<LIB>"));
+    static const QRegularExpression seconds(QStringLiteral(R"(in \d+\.\d s)"));
+    s.replace(seconds, QStringLiteral("in N s"));
+    static const QRegularExpression secondsJson(QStringLiteral(R"("seconds": [0-9.e-]+)"));
+    s.replace(secondsJson, QStringLiteral("\"seconds\": N"));
+    return s;
+}
+
+void golden(const QString &name, const QString &library, const QStringList &args)
+{
+    const test::CliResult r = test::runCli(library, args);
+    const QString actual = QStringLiteral("$ sextant %1\nexit: %2\n--- stdout\n%3--- stderr\n%4")
+                               .arg(args.join(u' '))
+                               .arg(r.exitCode)
+                               .arg(normalize(r.out, library), normalize(r.err, library));
+    const QString path = QStringLiteral(SEXTANT_GOLDEN_DIR "/") + name + QStringLiteral(".txt");
+    if (qEnvironmentVariableIsSet("SEXTANT_UPDATE_GOLDEN")) {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(normalize(actual, library).replace(QDir::cleanPath(QStringLiteral(SEXTANT_TEST_DATA)), QStringLiteral("<DATA>")).toUtf8());
+        return;
+    }
+    QFile f(path);
+    INFO("golden file " << path.toStdString());
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QString expected = QString::fromUtf8(f.readAll());
+    CHECK(actual.toStdString() == expected.toStdString());
+}
+
+} // namespace
+
+TEST_CASE("golden: a session at the command line")
+{
+    QTemporaryDir tmp;
+    const QString lib = tmp.path() + QStringLiteral("/lib");
+    const QString data = QDir::cleanPath(QStringLiteral(SEXTANT_TEST_DATA));
+    golden(QStringLiteral("01-list-no-library"), lib, {QStringLiteral("list")});
+    golden(QStringLiteral("02-ingest"), lib, {QStringLiteral("ingest"), data + QStringLiteral("/corpus"), data + QStringLiteral("/bad")});
+    golden(QStringLiteral("03-ingest-again"), lib, {QStringLiteral("ingest"), QStringLiteral("--json"), data + QStringLiteral("/corpus")});
+    golden(QStringLiteral("04-list"), lib, {QStringLiteral("list")});
+    golden(QStringLiteral("05-list-by-date-json"), lib, {QStringLiteral("list"), QStringLiteral("--sort"), QStringLiteral("published"), QStringLiteral("--desc"), QStringLiteral("--limit"), QStringLiteral("2"), QStringLiteral("--json")});
+    golden(QStringLiteral("06-show-html"), lib, {QStringLiteral("show"), QStringLiteral("4")});
+    golden(QStringLiteral("07-show-json"), lib, {QStringLiteral("show"), QStringLiteral("--json"), QStringLiteral("2")});
+    golden(QStringLiteral("08-search"), lib, {QStringLiteral("search"), QStringLiteral("orbit")});
+    golden(QStringLiteral("09-search-fields-json"), lib, {QStringLiteral("search"), QStringLiteral("--json"), QStringLiteral("title:kestrel OR publisher:heron")});
+    golden(QStringLiteral("10-search-spelling"), lib, {QStringLiteral("search"), QStringLiteral("kestral")});
+    golden(QStringLiteral("11-search-date-range"), lib, {QStringLiteral("search"), QStringLiteral("date:2025-01..2025-06 model")});
+    golden(QStringLiteral("12-check"), lib, {QStringLiteral("check")});
+    golden(QStringLiteral("13-remove"), lib, {QStringLiteral("remove"), QStringLiteral("3")});
+    golden(QStringLiteral("14-show-missing"), lib, {QStringLiteral("show"), QStringLiteral("3")});
+    golden(QStringLiteral("15-usage-errors"), lib, {QStringLiteral("search")});
+    golden(QStringLiteral("16-unknown-command"), lib, {QStringLiteral("frobnicate")});
+    golden(QStringLiteral("17-bad-query"), lib, {QStringLiteral("search"), QStringLiteral("title:(")});
+    golden(QStringLiteral("18-reindex"), lib, {QStringLiteral("reindex")});
+    golden(QStringLiteral("19-check-json"), lib, {QStringLiteral("check"), QStringLiteral("--json")});
+    golden(QStringLiteral("20-help-search"), lib, {QStringLiteral("search"), QStringLiteral("--help")});
+}
+
+TEST_CASE("a second writer is refused with the holder's pid; readers are not")
+{
+    QTemporaryDir tmp;
+    const QString lib = tmp.path() + QStringLiteral("/lib");
+    REQUIRE(test::runCli(lib, {QStringLiteral("ingest"), test::dataPath(QStringLiteral("corpus"))}).exitCode == 0);
+    auto holder = library::Library::open(lib, library::Library::Access::Write); // this process holds the lock
+    REQUIRE(holder.has_value());
+    const test::CliResult second = test::runCli(lib, {QStringLiteral("ingest"), test::dataPath(QStringLiteral("corpus"))});
+    CHECK(second.exitCode == 3);
+    CHECK(second.err.contains(QStringLiteral("pid %1").arg(QCoreApplication::applicationPid())));
+    const test::CliResult reader = test::runCli(lib, {QStringLiteral("search"), QStringLiteral("orbit")});
+    CHECK(reader.exitCode == 0);
+    CHECK(reader.out.contains(u"Orbit Labs"));
+}
