@@ -31,15 +31,16 @@ QString normalize(QString s, const QString &library)
 void golden(const QString &name, const QString &library, const QStringList &args)
 {
     const test::CliResult r = test::runCli(library, args);
-    const QString actual = QStringLiteral("$ sextant %1\nexit: %2\n--- stdout\n%3--- stderr\n%4")
-                               .arg(args.join(u' '))
-                               .arg(r.exitCode)
-                               .arg(normalize(r.out, library), normalize(r.err, library));
+    const QString actual = normalize(QStringLiteral("$ sextant %1\nexit: %2\n--- stdout\n%3--- stderr\n%4")
+                                         .arg(args.join(u' '))
+                                         .arg(r.exitCode)
+                                         .arg(r.out, r.err),
+                                     library);
     const QString path = QStringLiteral(SEXTANT_GOLDEN_DIR "/") + name + QStringLiteral(".txt");
     if (qEnvironmentVariableIsSet("SEXTANT_UPDATE_GOLDEN")) {
         QFile f(path);
         REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(normalize(actual, library).replace(QDir::cleanPath(QStringLiteral(SEXTANT_TEST_DATA)), QStringLiteral("<DATA>")).toUtf8());
+        f.write(actual.toUtf8());
         return;
     }
     QFile f(path);
