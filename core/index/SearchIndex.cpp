@@ -24,6 +24,7 @@ const std::string kPrefixPublisher = "XP";
 const std::string kPrefixAuthor = "A";
 const std::string kPrefixType = "XT";
 const std::string kPrefixSite = "XH";
+const std::string kStemPrefix = "Z"; // STEM_ALL_Z: every word is stored as Z + stem
 
 const QChar kMarkStart(0xE000); // private-use characters cannot occur in snippets' text
 const QChar kMarkEnd(0xE001);
@@ -136,11 +137,12 @@ PreparedDocument prepareDocument(const IndexFields &f)
         thread_local Xapian::TermGenerator gen = [] {
             Xapian::TermGenerator g;
             g.set_stemmer(Xapian::Stem("english"));
-            // One stemmed term per word, with positions: phrases and NEAR work on
-            // stems. STEM_SOME would also write every unstemmed word, which cost
+            // One stemmed term per word (Z + stem), with positions: phrases and
+            // NEAR work on stems, and Xapian's snippets highlight every form of a
+            // word. STEM_SOME would also write every unstemmed word, which cost
             // a third of ingest time in tests/bench for exact-form matching that
             // a research search does not need.
-            g.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
+            g.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
             return g;
         }();
         Xapian::Document &doc = out.d->doc;
@@ -192,13 +194,19 @@ struct SearchIndex::Impl {
             Xapian::QueryParser qp;
             qp.set_database(*db); // for wildcards; follows db's reopen()
             qp.set_stemmer(stemmer);
-            qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+            qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
             qp.set_default_op(Xapian::Query::OP_AND);
             qp.add_prefix("title", kPrefixTitle);
             qp.add_prefix("publisher", kPrefixPublisher);
             qp.add_prefix("source", kPrefixPublisher);
             qp.add_prefix("author", kPrefixAuthor);
             qp.add_boolean_prefix("type", kPrefixType);
+            // Wildcards expand over stored terms, which all carry the stem
+            // prefix; rewriteWildcards() sends them to these fields.
+            qp.add_prefix("zzany", kStemPrefix);
+            qp.add_prefix("zztitle", kStemPrefix + kPrefixTitle);
+            qp.add_prefix("zzpublisher", kStemPrefix + kPrefixPublisher);
+            qp.add_prefix("zzauthor", kStemPrefix + kPrefixAuthor);
             qp.add_boolean_prefix("site", kPrefixSite);
             qp.add_rangeprocessor((new PartialDateRangeProcessor())->release());
             qp.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
@@ -327,14 +335,33 @@ Result<QHash<qint64, qint64>> SearchIndex::contents()
 
 namespace {
 
+/// "llam*" -> "zzany:llam*", "title:kest*" -> "zztitle:kest*" (see queryParser()).
+QString rewriteWildcards(const QString &query)
+{
+    static const QRegularExpression re(QStringLiteral(R"((?<![\w:"])(?:(title|publisher|source|author):)?(\w+)\*)"));
+    QString out;
+    qsizetype pos = 0;
+    auto it = re.globalMatch(query);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += query.mid(pos, m.capturedStart() - pos);
+        QString field = m.captured(1);
+        if (field == u"source")
+            field = QStringLiteral("publisher");
+        out += QStringLiteral("zz%1:%2*").arg(field.isEmpty() ? QStringLiteral("any") : field, m.captured(2));
+        pos = m.capturedEnd();
+    }
+    return out + query.mid(pos);
+}
+
 /// A word as written in some document whose stem is `stem`, so a suggestion
 /// reads "companies", not the index's "compani".
 QString surfaceForm(const Xapian::Database &db, const Xapian::Stem &stemmer, const std::string &stem,
                     const std::string &typed,
                     const std::function<QHash<qint64, QString>(const std::vector<qint64> &)> &textFor)
 {
-    auto post = db.postlist_begin(stem);
-    if (post == db.postlist_end(stem) || !textFor)
+    auto post = db.postlist_begin(kStemPrefix + stem);
+    if (post == db.postlist_end(kStemPrefix + stem) || !textFor)
         return qstr(stem);
     const qint64 id = static_cast<qint64>(*post);
     const QString text = textFor({id}).value(id);
@@ -374,16 +401,16 @@ QString suggestSpelling(const Xapian::Database &db, const Xapian::Stem &stemmer,
         if (operators.contains(m.captured(1)))
             continue;
         const std::string w = stemmer(utf8(m.captured(1).toLower()));
-        if (db.get_termfreq(w) > 0)
+        if (db.get_termfreq(kStemPrefix + w) > 0)
             continue;
         const int limit = w.size() >= 7 ? 2 : 1;
         std::string best;
         int bestDist = limit + 1;
         Xapian::doccount bestFreq = 0;
         int scanned = 0;
-        const std::string first = w.substr(0, 1);
+        const std::string first = kStemPrefix + w.substr(0, 1);
         for (auto t = db.allterms_begin(first); t != db.allterms_end(first) && scanned < 50000; ++t, ++scanned) {
-            const std::string cand = *t;
+            const std::string cand = (*t).substr(kStemPrefix.size());
             const int dist = editDistance(w, cand, limit);
             if (dist > limit)
                 continue;
@@ -432,7 +459,7 @@ Result<SearchResults> SearchIndex::search(const QString &query, const SearchOpti
             Xapian::QueryParser &qp = d->queryParser();
             const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD
                                    | Xapian::QueryParser::FLAG_PURE_NOT;
-            const std::string q = utf8(query.trimmed());
+            const std::string q = utf8(rewriteWildcards(query.trimmed()));
             Xapian::Query parsed = q.empty() ? Xapian::Query::MatchAll : qp.parse_query(q, flags);
 
             Xapian::Enquire enquire(*d->db);

@@ -143,3 +143,26 @@ TEST_CASE("search: paging, replace and remove")
     CHECK(contents->value(2) == 20);
     CHECK_FALSE(contents->contains(3));
 }
+
+TEST_CASE("search: wildcards in fields, and every form of a word is highlighted")
+{
+    Fixture f;
+    CHECK(f.ids(QStringLiteral("title:kest*")) == Ids{2});
+    CHECK(f.ids(QStringLiteral("title:weig*")).empty());
+    CHECK(f.ids(QStringLiteral("revie* weights")) == Ids{});
+    CHECK(f.ids(QStringLiteral("revie* OR kest*")) == Ids{2, 3});
+    SearchOptions opts;
+    auto r = f.index->search(QStringLiteral("open weight"), opts, [&](const std::vector<qint64> &want) {
+        QHash<qint64, QString> out;
+        for (qint64 i : want)
+            out.insert(i, f.texts.value(i));
+        return out;
+    });
+    REQUIRE(r.has_value());
+    REQUIRE(r->hits.size() == 1);
+    QStringList marked;
+    for (const auto &[s, l] : r->hits[0].marks)
+        marked << r->hits[0].snippet.mid(s, l);
+    CHECK(marked.contains(QStringLiteral("weights"))); // the query said "weight"
+    CHECK(marked.contains(QStringLiteral("open")));
+}

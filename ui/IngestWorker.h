@@ -1,0 +1,36 @@
+#pragma once
+
+#include "common/Progress.h"
+#include "library/IngestEngine.h"
+
+#include <QObject>
+#include <QString>
+
+namespace sextant::ui {
+
+/// Runs an ingest on its own thread with its own writable Library, and
+/// forwards progress and the result as queued signals. cancel() may be
+/// called from any thread; the engine stops at the next document.
+class IngestWorker final : public QObject {
+    Q_OBJECT
+public:
+    explicit IngestWorker(QString libraryDir, QObject *parent = nullptr);
+
+    void cancel() { m_cancel.store(true); }
+
+public Q_SLOTS:
+    void run(const QStringList &paths);
+
+Q_SIGNALS:
+    void progressed(const QString &phase, qint64 done, qint64 total, qint64 errors);
+    void finished(const sextant::library::IngestSummary &summary);
+    void failed(const QString &message);
+
+private:
+    QString m_libraryDir;
+    CancelFlag m_cancel{false};
+};
+
+} // namespace sextant::ui
+
+Q_DECLARE_METATYPE(sextant::library::IngestSummary)
