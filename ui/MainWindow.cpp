@@ -162,6 +162,7 @@ void MainWindow::buildUi()
     m_sourcesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_sourcesView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_sourcesView->verticalHeader()->hide();
+    m_sourcesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_sourcesView->horizontalHeader()->setSectionResizeMode(SourcesModel::Title, QHeaderView::Stretch);
     m_sourcesView->setAccessibleName(tr("Sources"));
     m_sourcesView->setAlternatingRowColors(true);
