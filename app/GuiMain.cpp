@@ -4,6 +4,7 @@
 #include "library/Library.h"
 
 #include <QApplication>
+#include <QFileInfo>
 
 namespace sextant::app {
 
@@ -15,15 +16,28 @@ int runGui(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Sextant"));
     QApplication::setApplicationVersion(QStringLiteral(SEXTANT_VERSION));
     QString dir = library::Library::defaultLocation();
+    bool demo = false;
+    QStringList files;
     const QStringList args = QApplication::arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
         if (args[i] == u"--library" && i + 1 < args.size())
             dir = args[++i];
         else if (args[i].startsWith(u"--library="))
             dir = args[i].mid(10);
+        else if (args[i] == u"--demo")
+            demo = true;
+        else if (!args[i].startsWith(u'-'))
+            files << QFileInfo(args[i]).absoluteFilePath(); // from the desktop: add them
     }
+    const bool firstRun = !QFileInfo::exists(library::LibraryPaths::under(dir).database);
     ui::MainWindow window(dir);
     window.show();
+    if (!files.isEmpty())
+        window.ingestPaths(files);
+    else if (demo && window.sourceCount() == 0)
+        window.loadDemo();
+    else if (firstRun)
+        window.offerDemo();
     return QApplication::exec();
 }
 

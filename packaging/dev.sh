@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The two commands of README.md, on Debian 12:
 #   packaging/dev.sh run    install what is missing, build, open Sextant on a demo library
-#   packaging/dev.sh test   install what is missing, build, run every test
+#   packaging/dev.sh test   install what is missing, build, run every test, build and check the .deb
 # Environment: SEXTANT_BUILD_DIR (default build/sextant), SEXTANT_DEMO_LIBRARY
 # (default build/demo-library), JOBS (default: the number of cores).
 set -euo pipefail
@@ -22,21 +22,23 @@ case "${1:-}" in
   run)
     configure_and_build -DSEXTANT_BUILD_TESTS=OFF
     library=${SEXTANT_DEMO_LIBRARY:-$top/build/demo-library}
-    # Ingesting an unchanged folder again does no work, so this is cheap on every run.
-    "$build/app/sextant" -q --library "$library" ingest "$top/resources/demo" >/dev/null
     echo "Demo library: $library"
-    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+      # --demo fills an empty library with the demo sources built into Sextant.
+      exec "$build/app/sextant" --library "$library" --demo
+    else
+      # No display: the same demo sources, through the command line.
+      "$build/app/sextant" -q --library "$library" ingest "$top/resources/demo" >/dev/null
       echo "No display: try the command line instead, e.g."
       echo "  $build/app/sextant --library $library list"
       echo "  $build/app/sextant --library $library search 'open weights'"
-      exit 0
     fi
-    exec "$build/app/sextant" --library "$library"
     ;;
   test)
     configure_and_build -DSEXTANT_BUILD_TESTS=ON
-    cd "$build"
-    QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$jobs"
+    (cd "$build" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$jobs")
+    # The package: builds, passes lintian and the desktop validators, installs, runs.
+    "$here/build-deb.sh"
     ;;
   *)
     usage

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
+#include "DemoLibrary.h"
 #include "IngestWorker.h"
 #include "ReaderView.h"
 #include "models/SearchResultsModel.h"
@@ -13,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QListView>
 #include <QMessageBox>
 #include <QPainter>
@@ -109,6 +112,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::buildUi()
 {
+    setWindowIcon(QIcon(QStringLiteral(":/icons/sextant.svg")));
     auto *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setMovable(false);
@@ -128,6 +132,19 @@ void MainWindow::buildUi()
         if (!dir.isEmpty())
             ingestPaths({dir});
     });
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(addFiles);
+    fileMenu->addAction(addFolder);
+    QAction *demo = fileMenu->addAction(tr("Load Demo Sources"));
+    connect(demo, &QAction::triggered, this, &MainWindow::loadDemo);
+    fileMenu->addSeparator();
+    QAction *quit = fileMenu->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *about = helpMenu->addAction(tr("&About Sextant"));
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+
     toolbar->addSeparator();
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Search the library (Ctrl+K)  —  e.g. \"open weights\" date:2025..2026"));
@@ -317,6 +334,40 @@ void MainWindow::ingestPaths(const QStringList &paths)
     m_cancel->setVisible(true);
     m_status->setText(tr("Adding %n item(s)…", nullptr, static_cast<int>(paths.size())));
     Q_EMIT startIngest(paths);
+}
+
+int MainWindow::sourceCount() const { return m_sources->rowCount(); }
+
+void MainWindow::loadDemo()
+{
+    auto files = writeDemoSources(m_libraryDir);
+    if (!files) {
+        QMessageBox::warning(this, tr("Demo sources"), files.error().message);
+        return;
+    }
+    ingestPaths(*files);
+}
+
+void MainWindow::offerDemo()
+{
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Welcome to Sextant"),
+                                tr("Your library at %1 is new and empty.\n\nLoad a few demo sources (short articles "
+                                   "about public model releases) to try search and the reader?")
+                                    .arg(m_libraryDir),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this](int result) {
+        if (result == QMessageBox::Yes)
+            loadDemo();
+    });
+    box->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(m_libraryDir, m_library ? m_library->diskUsage() : 0, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::onIngestFinished(const library::IngestSummary &s)

@@ -35,6 +35,12 @@ public:
 
     /// Starts an ingest of these paths (what Add Files/Folder do after their dialogs).
     void ingestPaths(const QStringList &paths);
+    /// Copies the embedded demo sources into the library and ingests them.
+    void loadDemo();
+    /// First run: asks (without blocking) whether to load the demo sources.
+    void offerDemo();
+    [[nodiscard]] int sourceCount() const;
+    void showAbout();
     [[nodiscard]] bool ingestRunning() const { return m_ingestRunning; }
 
     // For tests and for the command line's `--search`.

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -193,6 +194,7 @@ QString mainHelp()
         "  --library DIR       the library folder (default: $SEXTANT_LIBRARY, else\n"
         "                      %1)\n"
         "  -q, --quiet         no progress bar or notes on stderr\n"
+        "  --demo              (window) fill an empty library with the demo sources\n"
         "  -h, --help          show this help; `sextant COMMAND --help` for a command\n"
         "  --version           print the version\n\n"
         "Exit codes: 0 ok; 1 some input failed or check found problems; 2 usage error;\n"
@@ -521,7 +523,10 @@ bool isCommandLine(const QStringList &arguments)
             ++i;
             continue;
         }
-        if (a.startsWith(u"--library=") || a == u"-q" || a == u"--quiet")
+        if (a.startsWith(u"--library=") || a == u"-q" || a == u"--quiet" || a == u"--demo")
+            continue; // options of the window
+        // Files handed over by the desktop ("Open with Sextant") open the window.
+        if (!findCommand(a) && !a.startsWith(u'-') && QFileInfo::exists(a))
             continue;
         return true; // a command, --help, --version, or something to complain about
     }

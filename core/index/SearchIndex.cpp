@@ -216,6 +216,8 @@ struct SearchIndex::Impl {
     }
 };
 
+QString SearchIndex::libraryVersion() { return QString::fromLatin1(Xapian::version_string()); }
+
 SearchIndex::SearchIndex(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
 SearchIndex::~SearchIndex()
 {

@@ -83,6 +83,8 @@ public:
     ~SearchIndex();
     Q_DISABLE_COPY_MOVE(SearchIndex)
 
+    [[nodiscard]] static QString libraryVersion(); ///< Xapian's version, for About
+
     Result<void> replace(qint64 sourceId, qint64 versionId, PreparedDocument &&doc);
     Result<void> remove(qint64 sourceId);
     Result<void> commit();

@@ -437,6 +437,8 @@ private:
 
 } // namespace
 
+QString markdownLibraryVersion() { return QString::fromLatin1(cmark_version_string()); }
+
 Result<Document> readMarkdown(QByteArrayView bytes, const ReadOptions &options)
 {
     Document doc;

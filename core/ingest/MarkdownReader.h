@@ -12,4 +12,7 @@ namespace sextant::ingest {
 /// which are removed rather than leaking into the text.
 Result<model::Document> readMarkdown(QByteArrayView bytes, const ReadOptions &options);
 
+/// cmark's version, for About.
+QString markdownLibraryVersion();
+
 } // namespace sextant::ingest

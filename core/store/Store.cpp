@@ -239,6 +239,7 @@ struct Store::Impl {
 Store::Store(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
 Store::~Store() = default;
 
+QString Store::libraryVersion() { return QString::fromLatin1(sqlite3_libversion()); }
 int Store::latestSchemaVersion() { return static_cast<int>(migrations().size()); }
 int Store::schemaVersion() const { return d->schema; }
 QString Store::path() const { return d->path; }

@@ -94,6 +94,7 @@ public:
 
     [[nodiscard]] int schemaVersion() const;
     [[nodiscard]] static int latestSchemaVersion();
+    [[nodiscard]] static QString libraryVersion(); ///< SQLite's version, for About
     [[nodiscard]] QString path() const;
 
     // --- transactions (the writer batches its work in them) ---------------

@@ -2,12 +2,14 @@
 // started from the window running on its worker thread.
 #include "TestSupport.h"
 
+#include "AboutDialog.h"
 #include "MainWindow.h"
 #include "ReaderView.h"
 #include "models/SearchResultsModel.h"
 #include "models/SourcesModel.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QListView>
 #include <QSignalSpy>
 #include <QTableView>
@@ -81,4 +83,36 @@ TEST_CASE("the reader escapes everything from sources and loads nothing")
     view.showDocument(d);
     CHECK(view.toPlainText().contains(u"<b>not bold</b>"));
     CHECK(view.loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("http://tracker.example/x.png"))).isNull());
+}
+
+TEST_CASE("first run: an empty library, the demo sources loaded from inside the program, and About")
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.path() + QStringLiteral("/new-library");
+    ui::MainWindow window(dir); // creates the library
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    CHECK(QFileInfo::exists(dir + QStringLiteral("/sextant.db")));
+    CHECK(window.sourceCount() == 0);
+
+    QSignalSpy done(&window, &ui::MainWindow::ingestFinished);
+    window.loadDemo();
+    REQUIRE(done.wait(30000));
+    CHECK(window.sourceCount() == 4);
+    // The demo's copies live in the library, so the sources keep pointing at real files.
+    CHECK(QDir(dir + QStringLiteral("/demo-sources")).entryList(QDir::Files).size() == 4);
+    window.setSearchText(QStringLiteral("weights"));
+    CHECK(window.resultsModel()->rowCount() >= 2);
+    QDir().mkpath(QStringLiteral(SEXTANT_SCREENSHOT_DIR));
+    window.grab().save(QStringLiteral(SEXTANT_SCREENSHOT_DIR "/first-run-demo.png"));
+
+    const QString about = ui::AboutDialog::aboutHtml(dir, 12345);
+    CHECK(about.contains(QStringLiteral(SEXTANT_VERSION)));
+    CHECK(about.contains(dir));
+    for (const char *part : {"Qt", "SQLite", "Xapian", "cmark", "Gumbo", "GPL-2.0-or-later", "Apache-2.0", "BSD-2-Clause"})
+        CHECK(about.contains(QString::fromLatin1(part)));
+    ui::AboutDialog dialog(dir, 12345);
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    dialog.grab().save(QStringLiteral(SEXTANT_SCREENSHOT_DIR "/about.png"));
 }
