@@ -783,10 +783,7 @@ Result<Document> readHtml(QByteArrayView bytes, const ReadOptions &options)
     Document doc;
     doc.format = model::Format::Html;
     DecodedText decoded = decodeText(bytes, declaredCharset(bytes));
-    if (decoded.replaced > 0)
-        doc.warnings.append(QStringLiteral("%1 invalid %2 byte sequences replaced").arg(decoded.replaced).arg(decoded.encoding));
-    if (decoded.encoding == u"windows-1252")
-        doc.warnings.append(QStringLiteral("not valid UTF-8; read as Windows-1252"));
+    doc.warnings = decoded.warnings();
 
     bool flattened = false;
     const QByteArray utf8 = limitNesting(decoded.text.toUtf8(), options.maxHtmlDepth, &flattened);

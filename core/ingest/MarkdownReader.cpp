@@ -444,13 +444,8 @@ Result<Document> readMarkdown(QByteArrayView bytes, const ReadOptions &options)
     Document doc;
     doc.format = model::Format::Markdown;
     const DecodedText decoded = decodeText(bytes);
-    if (decoded.replaced > 0)
-        doc.warnings.append(QStringLiteral("%1 invalid %2 byte sequences replaced").arg(decoded.replaced).arg(decoded.encoding));
-    if (decoded.encoding == u"windows-1252")
-        doc.warnings.append(QStringLiteral("not valid UTF-8; read as Windows-1252"));
-    QString src = decoded.text;
-    src.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    src.replace(u'\r', u'\n');
+    doc.warnings = decoded.warnings();
+    QString src = normalizeLineEnds(decoded.text);
 
     const FrontMatter fm = readFrontMatter(src);
     const bool mdx = options.fileName.endsWith(u".mdx", Qt::CaseInsensitive);

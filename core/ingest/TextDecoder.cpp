@@ -76,6 +76,23 @@ QString stripNuls(QString s)
 
 } // namespace
 
+QStringList DecodedText::warnings() const
+{
+    QStringList out;
+    if (replaced > 0)
+        out << QStringLiteral("%1 invalid %2 byte sequences replaced").arg(replaced).arg(encoding);
+    if (encoding == u"windows-1252")
+        out << QStringLiteral("not valid UTF-8; read as Windows-1252");
+    return out;
+}
+
+QString normalizeLineEnds(QString text)
+{
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    text.replace(u'\r', u'\n');
+    return text;
+}
+
 bool looksBinary(QByteArrayView head)
 {
     if (head.isEmpty())

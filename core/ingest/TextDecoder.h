@@ -10,7 +10,13 @@ struct DecodedText {
     QString text;
     QString encoding;     ///< "UTF-8", "UTF-16LE", "windows-1252", ...
     qsizetype replaced = 0; ///< invalid sequences replaced with U+FFFD
+
+    /// What a reader reports about the decoding: replaced bytes, a fallback.
+    [[nodiscard]] QStringList warnings() const;
 };
+
+/// "\r\n" and lone "\r" become "\n".
+QString normalizeLineEnds(QString text);
 
 /// Decodes a file's bytes to text. A BOM decides (UTF-8, UTF-16LE/BE); else
 /// `declared` (an HTML charset) when it names one we know; else UTF-8 when the
