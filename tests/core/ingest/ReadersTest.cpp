@@ -164,3 +164,35 @@ TEST_CASE("bad input is refused with a reason naming the file")
     CHECK(pdf.error().code == ErrorCode::Unsupported);
     CHECK(pdf.error().message.contains(u"PDF"));
 }
+
+TEST_CASE("HTML: JSON-LD and <time> give metadata when meta tags do not")
+{
+    ingest::ReadOptions opts;
+    opts.fileName = QStringLiteral("/x/page.html");
+    const QByteArray withLd = R"(<html><head><title>Fallback title</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},
+{"@type":"NewsArticle","headline":"Heron 4 is announced","datePublished":"2026-02-03T10:00:00+01:00",
+"author":[{"@type":"Person","name":"Ana Ruiz"}],"publisher":{"@type":"Organization","name":"Signal Desk"}}]}</script>
+</head><body><main><p>Body text about the Heron 4 announcement.</p></main></body></html>)";
+    auto ld = ingest::readDocument(withLd, Format::Html, opts);
+    REQUIRE(ld.has_value());
+    CHECK(ld->meta.title == u"Heron 4 is announced");
+    CHECK(ld->meta.published.toIso() == u"2026-02-03");
+    CHECK(ld->meta.publishedFrom.contains(u"json-ld"));
+    CHECK(ld->meta.author == u"Ana Ruiz");
+    CHECK(ld->meta.publisher == u"Signal Desk");
+
+    const QByteArray withTime = R"(<html><head><title>Notes | Lab Blog</title></head><body><article>
+<h1>Notes</h1><p>Posted <time datetime="2024-09-19">Sept 19</time>.</p><p>Text of the notes, long enough.</p>
+</article></body></html>)";
+    auto time = ingest::readDocument(withTime, Format::Html, opts);
+    REQUIRE(time.has_value());
+    CHECK(time->meta.published.toIso() == u"2024-09-19");
+    CHECK(time->meta.publishedFrom == u"<time>");
+
+    const QByteArray broken = R"(<html><head><script type="application/ld+json">{ not json</script></head>
+<body><p>Still readable text.</p></body></html>)";
+    auto bad = ingest::readDocument(broken, Format::Html, opts);
+    REQUIRE(bad.has_value());
+    CHECK(bad->text.contains(u"Still readable text."));
+}
