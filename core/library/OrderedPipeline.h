@@ -11,6 +11,9 @@
 
 namespace sextant::library {
 
+/// Makes the calling thread yield to normal-priority threads (nice +10).
+void lowerThreadPriority();
+
 /// Runs produce(i, worker) for i in [0, count) on `threads` worker threads and
 /// hands the results to consume(i, result) on the calling thread, in order.
 /// Workers run at most `window` items ahead of the consumer, which bounds
@@ -32,6 +35,7 @@ void runOrdered(size_t count, int threads, size_t window, const std::function<R(
     bool stop = false;
 
     auto worker = [&](int id) {
+        lowerThreadPriority();
         for (;;) {
             size_t i;
             {
