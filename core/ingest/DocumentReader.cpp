@@ -101,8 +101,8 @@ Result<Document> readDocument(QByteArrayView bytes, Format format, const ReadOpt
     if (bytes.isEmpty())
         return fail(ErrorCode::Empty, QStringLiteral("%1: the file is empty").arg(name));
     const QByteArrayView head = bytes.first(std::min<qsizetype>(bytes.size(), 8192));
-    if (format == Format::Unknown || format == Format::Pdf)
-        format = head.startsWith("%PDF-") ? Format::Pdf : (format == Format::Pdf ? Format::Pdf : Format::Unknown);
+    if (head.startsWith("%PDF-"))
+        format = Format::Pdf; // whatever the name says
     if (format == Format::Pdf)
         return fail(ErrorCode::Unsupported, QStringLiteral("%1: PDF is not supported yet (planned); convert it to text or HTML").arg(name));
     if (looksBinary(head))

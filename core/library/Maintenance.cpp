@@ -30,7 +30,7 @@ struct Prepared {
 /// Indexes (source, version) pairs read from the store into `target`.
 Result<qint64> indexPairs(Library &library, index::SearchIndex &target,
                           const std::vector<std::pair<qint64, qint64>> &pairs, ProgressSink &progress,
-                          const CancelFlag &cancel, int threads, bool recordEach)
+                          const CancelFlag &cancel, int threads)
 {
     const int n = threadCount(threads);
     std::vector<std::unique_ptr<store::Store>> readers(static_cast<size_t>(n));
@@ -61,7 +61,6 @@ Result<qint64> indexPairs(Library &library, index::SearchIndex &target,
     QElapsedTimer clock;
     clock.start();
     qint64 lastReport = -1000;
-    store::Store &store = library.store();
     auto consume = [&](size_t i, Prepared &&p) -> bool {
         if (!p.error.isEmpty()) {
             failure = Error{ErrorCode::Corrupt, p.error};
@@ -89,18 +88,6 @@ Result<qint64> indexPairs(Library &library, index::SearchIndex &target,
         return std::unexpected(*failure);
     if (auto r = target.commit(); !r)
         return std::unexpected(r.error());
-    if (recordEach && written > 0) {
-        if (auto r = store.begin(); !r)
-            return std::unexpected(r.error());
-        for (qint64 k = 0; k < written; ++k) {
-            if (auto r = store.setIndexed(pairs[static_cast<size_t>(k)].first, pairs[static_cast<size_t>(k)].second); !r) {
-                store.rollback();
-                return std::unexpected(r.error());
-            }
-        }
-        if (auto r = store.commit(); !r)
-            return std::unexpected(r.error());
-    }
     return written;
 }
 
@@ -174,7 +161,7 @@ Result<qint64> syncIndex(Library &library, const IndexDiff &diff, ProgressSink &
             return std::unexpected(r.error());
     std::vector<std::pair<qint64, qint64>> todo = diff.missing;
     todo.insert(todo.end(), diff.stale.begin(), diff.stale.end());
-    auto written = indexPairs(library, **idx, todo, progress, cancel, threads, false);
+    auto written = indexPairs(library, **idx, todo, progress, cancel, threads);
     if (!written)
         return written;
     // Rewrite the record from the index itself, which is now the truth of
@@ -217,7 +204,7 @@ Result<ReindexSummary> reindexAll(Library &library, ProgressSink &progress, cons
         auto target = index::SearchIndex::openWritable(fresh);
         if (!target)
             return std::unexpected(target.error());
-        auto written = indexPairs(library, **target, pairs, progress, cancel, threads, false);
+        auto written = indexPairs(library, **target, pairs, progress, cancel, threads);
         if (!written) {
             target->reset();
             removeTree(fresh);

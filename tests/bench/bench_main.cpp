@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unistd.h>
 
 using namespace sextant;
 
@@ -179,6 +180,7 @@ int main(int argc, char **argv)
     QElapsedTimer t;
     t.start();
     const qint64 bytes = gen.writeTo(corpus, 0, static_cast<std::uint64_t>(docs));
+    ::sync(); // the generator's dirty pages are flushed now, not during the timed ingest
     std::printf("generated %lld articles, %.1f MB, in %.1f s\n", static_cast<long long>(docs), double(bytes) / 1048576.0,
                 double(t.elapsed()) / 1000.0);
 
@@ -192,6 +194,7 @@ int main(int argc, char **argv)
     if (big > docs) {
         const QString more = dir + QStringLiteral("/corpus-more");
         gen.writeTo(more, static_cast<std::uint64_t>(docs), static_cast<std::uint64_t>(big - docs));
+        ::sync();
         const IngestFigures g = runIngest(libDir, more, threads);
         std::printf("ingest %lld more docs into the library: %.2f s, %.0f docs/s, peak RSS %.1f MB\n",
                     static_cast<long long>(g.docs), g.seconds, double(g.docs) / g.seconds, double(g.peakKb) / 1024.0);
