@@ -2,6 +2,9 @@
 
 #include "cli/Output.h"
 #include "common/Progress.h"
+#include "extract/Extractor.h"
+#include "ingest/DocumentReader.h"
+#include "ingest/Format.h"
 #include "library/IngestEngine.h"
 #include "library/Library.h"
 #include "library/Maintenance.h"
@@ -9,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -71,6 +75,9 @@ const std::vector<CmdSpec> &commands()
          {{QStringLiteral("version"), QStringLiteral("N"), QStringLiteral("remove only version N of the source")}}},
         {QStringLiteral("reindex"), QString(), QStringLiteral("Rebuild the search index from the database"),
          {{QStringLiteral("threads"), QStringLiteral("N"), QStringLiteral("threads (default: one per core)")}}},
+        {QStringLiteral("extract"), QStringLiteral("FILE"),
+         QStringLiteral("Show what extraction finds in a file, without adding it to a library"),
+         {{QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
         {QStringLiteral("check"), QString(), QStringLiteral("Verify the database, originals and search index"),
          {{QStringLiteral("repair"), {}, QStringLiteral("fix what can be fixed (index, unreferenced originals)")},
           {QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
@@ -533,6 +540,29 @@ bool isCommandLine(const QStringList &arguments)
     return false;
 }
 
+int cmdExtract(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    if (args.positional.size() != 1) {
+        out.error(QStringLiteral("extract: name one file"));
+        return ExitUsage;
+    }
+    const QString path = args.positional.first();
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        out.error(QStringLiteral("%1: cannot read: %2").arg(path, f.errorString()));
+        return ExitNotFound;
+    }
+    ingest::ReadOptions opts;
+    opts.fileName = path;
+    auto doc = ingest::readDocument(f.read(50LL * 1024 * 1024), ingest::formatFromFileName(path), opts);
+    if (!doc)
+        return report(out, doc.error());
+    const extract::Extraction x = extract::Extractor::builtin().extract(*doc);
+    printExtraction(out, x, *doc, args.has(QStringLiteral("json")));
+    return ExitOk;
+}
+
 int run(const QStringList &arguments)
 {
     Output out;
@@ -590,6 +620,7 @@ int run(const QStringList &arguments)
     if (name == u"remove") return cmdRemove(ctx, *args);
     if (name == u"reindex") return cmdReindex(ctx, *args);
     if (name == u"check") return cmdCheck(ctx, *args);
+    if (name == u"extract") return cmdExtract(ctx, *args);
     return ExitUsage;
 }
 

@@ -1,5 +1,7 @@
 #include "cli/Output.h"
 
+#include "extract/ExtractionJson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -163,6 +165,60 @@ void printVersions(Output &out, const std::vector<store::VersionRecord> &version
                     .arg(QString::number(v.seq).rightJustified(3), v.ingestedAt, v.contentHash.left(12),
                          size(v.byteSize).rightJustified(9), v.originalPath);
     out.text(text);
+}
+
+void printExtraction(Output &out, const extract::Extraction &x, const model::Document &doc, bool json)
+{
+    const QJsonObject o = extract::extractionToJson(x, doc);
+    if (json) {
+        out.text(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
+        return;
+    }
+    QString s;
+    s += QStringLiteral("Entities (%1)\n").arg(x.entities.size());
+    for (const QJsonValue &v : o.value(QStringLiteral("entities")).toArray()) {
+        const QJsonObject e = v.toObject();
+        s += QStringLiteral("  %1  %2  [%3%4]  %5 mention(s)\n")
+                 .arg(e.value(QStringLiteral("kind")).toString(), -12)
+                 .arg(e.value(QStringLiteral("name")).toString(), -32)
+                 .arg(e.value(QStringLiteral("origin")).toString(),
+                      e.value(QStringLiteral("origin")).toString() == u"found"
+                          ? QStringLiteral(" %1").arg(e.value(QStringLiteral("confidence")).toDouble(), 0, 'f', 1)
+                          : QString())
+                 .arg(e.value(QStringLiteral("mentions")).toArray().size());
+    }
+    s += QStringLiteral("\nScores (%1)\n").arg(x.scores.size());
+    for (const QJsonValue &v : o.value(QStringLiteral("scores")).toArray()) {
+        const QJsonObject e = v.toObject();
+        const QString setting = e.value(QStringLiteral("setting")).toString();
+        s += QStringLiteral("  %1  %2  %3%4%5\n")
+                 .arg(e.value(QStringLiteral("model")).toString(), -28)
+                 .arg(e.value(QStringLiteral("benchmark")).toString(), -36)
+                 .arg(e.value(QStringLiteral("value")).toDouble())
+                 .arg(e.value(QStringLiteral("unit")).toString(), setting.isEmpty() ? QString() : QStringLiteral("  (") + setting + u')');
+    }
+    s += QStringLiteral("\nAttributes (%1)\n").arg(x.attributes.size());
+    for (const QJsonValue &v : o.value(QStringLiteral("attributes")).toArray()) {
+        const QJsonObject e = v.toObject();
+        const QString note = e.value(QStringLiteral("note")).toString();
+        s += QStringLiteral("  %1  %2  %3%4\n")
+                 .arg(e.value(QStringLiteral("subject")).toString(), -28)
+                 .arg(e.value(QStringLiteral("attribute")).toString(), -16)
+                 .arg(e.value(QStringLiteral("value")).toString(), note.isEmpty() ? QString() : QStringLiteral("  (") + note + u')');
+    }
+    s += QStringLiteral("\nEvents (%1)\n").arg(x.events.size());
+    for (const QJsonValue &v : o.value(QStringLiteral("events")).toArray()) {
+        const QJsonObject e = v.toObject();
+        QString date = e.value(QStringLiteral("date")).toString();
+        if (e.contains(QStringLiteral("date_end")))
+            date += QStringLiteral("..") + e.value(QStringLiteral("date_end")).toString();
+        s += QStringLiteral("  %1  %2  %3%4\n")
+                 .arg(date, -22)
+                 .arg(e.value(QStringLiteral("kind")).toString(), -14)
+                 .arg(e.value(QStringLiteral("title")).toString(),
+                      e.contains(QStringLiteral("openness")) ? QStringLiteral("  [") + e.value(QStringLiteral("openness")).toString() + u']' : QString());
+    }
+    out.text(s);
 }
 
 QString renderPlain(const model::Document &doc)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "extract/Extraction.h"
 #include "index/SearchIndex.h"
 #include "library/IngestEngine.h"
 #include "library/Library.h"
@@ -27,6 +28,8 @@ void printDocument(Output &out, const store::StoredDocument &doc, int versionCou
                    bool metaOnly);
 void printSearch(Output &out, const QString &query, const index::SearchOptions &opts, const library::SearchPage &page, bool json);
 void printCheck(Output &out, const library::CheckReport &r, bool json);
+
+void printExtraction(Output &out, const extract::Extraction &x, const model::Document &doc, bool json);
 
 /// The structured text as Markdown-like plain text (headings, lists, tables).
 QString renderPlain(const model::Document &doc);

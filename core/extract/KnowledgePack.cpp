@@ -39,7 +39,9 @@ Result<KnowledgePack> KnowledgePack::parse(QByteArrayView entitiesTsv, QByteArra
         e.name = c[2];
         if (c.size() > 3 && !c[3].isEmpty())
             e.aliases = c[3].split(u'|', Qt::SkipEmptyParts);
-        e.caseSensitive = c.size() > 4 && c[4].split(u',').contains(QStringLiteral("cs"));
+        const QStringList flags = c.size() > 4 ? c[4].split(u',') : QStringList();
+        e.caseSensitive = flags.contains(QStringLiteral("cs"));
+        e.family = flags.contains(QStringLiteral("family"));
         pack.m_byId.insert(e.id, static_cast<int>(pack.m_entities.size()));
         pack.m_entities.push_back(std::move(e));
         return true;

@@ -16,6 +16,7 @@ struct PackEntity {
     QString name;
     QStringList aliases;
     bool caseSensitive = false; ///< a common word ("Meta", "Gemini"): match only as written
+    bool family = false;        ///< a model family name that versions follow ("Llama" 4)
 };
 
 /// A known fact with where it came from. Values that name an entity hold its id.

@@ -46,7 +46,9 @@ void normalize(QStringView text, bool fold, Normalized &out)
             out.chars.push_back(kSep); // "Qwen2.5" reads as "Qwen 2.5"
             out.origin.push_back(i);
         }
-        const char16_t u = c.unicode();
+        char16_t u = c.unicode();
+        if (u == u'\u2019' || u == u'\u2018' || u == u'\u02bc')
+            u = u'\''; // "Humanity’s" = "Humanity's"
         out.chars.push_back(fold ? (u < 128 ? (u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u) : c.toLower().unicode()) : u);
         out.origin.push_back(i);
         prev = c;
@@ -166,6 +168,22 @@ struct MentionMatcher::Automaton {
         }
     }
 
+    /// Patterns that match at the very start of text, whatever follows them.
+    void prefixes(QStringView text, std::vector<Mention> &out) const
+    {
+        thread_local Normalized n;
+        normalize(text, fold, n);
+        int state = 0;
+        for (size_t i = 0; i < n.chars.size(); ++i) {
+            state = child(state, n.chars[i]);
+            if (state < 0)
+                return;
+            const int o = nodes[static_cast<size_t>(state)].output;
+            if (o >= 0)
+                out.push_back(Mention{patterns[static_cast<size_t>(o)].entity, {0, n.origin[i] + 1}});
+        }
+    }
+
     static bool accept(QStringView text, qsizetype start, qsizetype end)
     {
         if (start > 0 && isWordChar(text[start - 1]))
@@ -234,6 +252,15 @@ std::vector<Mention> MentionMatcher::find(QStringView text) const
             last = m.range.end;
         }
     }
+    return out;
+}
+
+std::vector<Mention> MentionMatcher::prefixes(QStringView text) const
+{
+    std::vector<Mention> out;
+    m_folded->prefixes(text, out);
+    m_sensitive->prefixes(text, out);
+    std::sort(out.begin(), out.end(), [](const Mention &a, const Mention &b) { return a.range.end > b.range.end; });
     return out;
 }
 

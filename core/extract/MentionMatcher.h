@@ -40,6 +40,9 @@ public:
     void build();
 
     [[nodiscard]] std::vector<Mention> find(QStringView text) const;
+    /// Names that match at the start of text, whatever follows them (for text
+    /// whose spaces were lost, as in "GLM-5.1Zhipu AI"), longest first.
+    [[nodiscard]] std::vector<Mention> prefixes(QStringView text) const;
 
 private:
     struct Automaton;

@@ -15,6 +15,18 @@ using model::DocumentBuilder;
 
 namespace {
 
+/// Cells glued together: "4.6GPT", "89.5%92.7%", "LicenseSpecialty" twice or more in a line.
+bool looksRunTogether(QStringView line)
+{
+    int junctions = 0;
+    for (qsizetype i = 1; i < line.size(); ++i) {
+        const QChar a = line[i - 1], b = line[i];
+        if ((b.isUpper() && (a.isLower() || a.isDigit() || a == u'%' || a == u')')) || ((a == u'%' || a == u')') && b.isDigit()))
+            ++junctions;
+    }
+    return junctions >= 3;
+}
+
 bool isBullet(QStringView line, qsizetype *skip)
 {
     static const QRegularExpression re(QStringLiteral(R"(^\s*(?:[-*+\x{2022}\x{2023}\x{25E6}]|\d{1,3}[.)])\s+)"));
@@ -143,9 +155,12 @@ Result<Document> readText(QByteArrayView bytes, const ReadOptions &options)
         qsizetype longest = 0;
         for (QStringView l : lines)
             longest = std::max(longest, l.size());
+        // Rows of a table whose cells ran together when a page was copied
+        // ("GLM-5.1Zhipu AI744B / 40BMIT") stay one line each.
         const bool wrapped = lines.size() > 1 && longest <= 100
                              && std::all_of(lines.begin(), lines.end() - 1,
-                                            [&](QStringView l) { return l.size() >= longest * 6 / 10; });
+                                            [&](QStringView l) { return l.size() >= longest * 6 / 10; })
+                             && std::none_of(lines.begin(), lines.end(), looksRunTogether);
         qsizetype skip = 0;
         for (size_t i = 0; i < lines.size(); ++i) {
             const QStringView line = lines[i];

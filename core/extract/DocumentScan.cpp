@@ -1,0 +1,1309 @@
+// One document's extraction: mentions, sentences, prose scores, attributes,
+// claims and events. Tables are read in TableReader.cpp.
+
+#include "extract/Extractor.h"
+#include "extract/TextScan.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace sextant::extract {
+
+using model::BlockKind;
+using model::PartialDate;
+using model::TextRange;
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+QString simplified(QStringView s)
+{
+    QString out = s.toString();
+    out.replace(QChar(0x00a0), u' ');
+    return out.simplified();
+}
+
+bool endsWithAny(QStringView lowerText, const QRegularExpression &re) { return re.match(lowerText).hasMatch(); }
+
+const QRegularExpression &objectCue()
+{
+    static const QRegularExpression re(QStringLiteral(
+        R"((?:behind|than|for|vs\.?|versus|compared\s+(?:to|with)|beat|beats|beating|surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|against|unlike|below|above|trails?|trailing|over|rival(?:s|ing)?|like|including|such\s+as|ahead\s+of|after|(?:level|capability)\s+(?:level\s+)?as|(?:than|as)\s+(?:the\s+)?(?:previous|its)?)(?:\s+only)?(?:\s+the)?[\s(,]*$)"));
+    return re;
+}
+
+const QRegularExpression &clauseBreak()
+{
+    static const QRegularExpression re(QStringLiteral(u"(?:;|,\\s+(?:while|but|whereas|although)\\b|\\bwhile\\b)"));
+    return re;
+}
+
+/// [start, end) of the clause around pos inside sentence range r.
+TextRange clauseAround(QStringView text, TextRange r, qsizetype pos)
+{
+    const QStringView s = text.mid(r.start, r.length());
+    qsizetype start = 0, end = s.size();
+    auto it = clauseBreak().globalMatch(s);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        if (r.start + m.capturedStart() <= pos)
+            start = m.capturedEnd();
+        else {
+            end = m.capturedStart();
+            break;
+        }
+    }
+    return {r.start + start, r.start + end};
+}
+
+bool isAbbreviation(QStringView before)
+{
+    static const QSet<QString> abbrevs{
+        QStringLiteral("vs"),  QStringLiteral("e.g"), QStringLiteral("i.e"), QStringLiteral("etc"), QStringLiteral("inc"),
+        QStringLiteral("mr"),  QStringLiteral("mrs"), QStringLiteral("ms"),  QStringLiteral("dr"),  QStringLiteral("st"),
+        QStringLiteral("u.s"), QStringLiteral("no"),  QStringLiteral("approx"), QStringLiteral("fig"), QStringLiteral("al"),
+        QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"), QStringLiteral("apr"), QStringLiteral("jun"),
+        QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"), QStringLiteral("sept"), QStringLiteral("oct"),
+        QStringLiteral("nov"), QStringLiteral("dec"), QStringLiteral("co"), QStringLiteral("corp"), QStringLiteral("ltd")};
+    qsizetype i = before.size();
+    while (i > 0 && (before[i - 1].isLetter() || before[i - 1] == u'.'))
+        --i;
+    const QString word = before.mid(i).toString().toLower();
+    return abbrevs.contains(word) || (word.size() == 1 && word[0].isLetter());
+}
+
+double parseNumberText(QStringView digits, int *decimals)
+{
+    QString clean;
+    for (const QChar c : digits)
+        if (c != u',')
+            clean += c;
+    const qsizetype dot = clean.indexOf(u'.');
+    *decimals = dot < 0 ? 0 : int(clean.size() - dot - 1);
+    return clean.toDouble();
+}
+
+} // namespace
+
+DocumentScan::DocumentScan(const Extractor &ex, const model::Document &d) : x(ex), doc(d)
+{
+    m_docDate = doc.meta.published;
+    m_docYear = m_docDate.isValid() ? m_docDate.year : 0;
+}
+
+int DocumentScan::internPack(int packIndex)
+{
+    if (auto it = m_packIndex.constFind(packIndex); it != m_packIndex.constEnd())
+        return *it;
+    const PackEntity &p = x.pack().entities()[static_cast<size_t>(packIndex)];
+    EntityRef ref;
+    ref.key = p.id;
+    ref.kind = p.kind;
+    ref.name = p.name;
+    ref.origin = Origin::Pack;
+    const int e = out.intern(ref);
+    m_packIndex.insert(packIndex, e);
+    return e;
+}
+
+int DocumentScan::internFound(EntityKind kind, const QString &rawName, double confidence, const QString &parent)
+{
+    QString name = simplified(rawName);
+    while (!name.isEmpty() && (name.endsWith(u'.') || name.endsWith(u',') || name.endsWith(u':')))
+        name.chop(1);
+    if (name.size() < 2)
+        return -1;
+    // A name the pack knows, written another way.
+    const auto known = x.matcher().find(name);
+    if (known.size() == 1 && known[0].range.start == 0 && known[0].range.end == name.size()) {
+        const PackEntity &p = x.pack().entities()[static_cast<size_t>(known[0].entity)];
+        if (p.kind == kind)
+            return internPack(known[0].entity);
+    }
+    EntityRef ref;
+    ref.kind = kind;
+    ref.name = name;
+    ref.key = keyFor(kind, name);
+    ref.origin = Origin::Found;
+    ref.confidence = confidence;
+    ref.parent = parent;
+    return out.intern(ref);
+}
+
+int DocumentScan::resolveWhole(QStringView raw, EntityKind want, double foundConfidence)
+{
+    QString text = simplified(raw);
+    // Notes in brackets and footnote marks are not part of the name.
+    static const QRegularExpression notes(QStringLiteral(R"(\s*(?:\([^)]*\)|\[[^\]]*\]|\^\S*|[*†‡]+)\s*$)"));
+    QString core = text;
+    core.remove(notes);
+    core = core.trimmed();
+    if (core.isEmpty())
+        return -1;
+    const auto known = x.matcher().find(core);
+    if (!known.empty() && known[0].range.start == 0 && known[0].range.end == core.size()) {
+        const PackEntity &p = x.pack().entities()[static_cast<size_t>(known[0].entity)];
+        if (want == EntityKind::Other || p.kind == want)
+            return internPack(known[0].entity);
+    }
+    if (want == EntityKind::Model) {
+        const qsizetype end = modelNameEnd(x, core, false);
+        if (end == core.size()) {
+            // A variant when the name ends in a variant word or snapshot.
+            return internFound(EntityKind::Model, core, foundConfidence);
+        }
+        if (!known.empty() && known[0].range.start == 0 && kindOf(internPack(known[0].entity)) == EntityKind::Model) {
+            const qsizetype grammarEnd = modelNameEnd(x, core, true);
+            if (grammarEnd == core.size())
+                return internFound(EntityKind::Model, core, foundConfidence);
+        }
+        return -1;
+    }
+    if (foundConfidence > 0 && want != EntityKind::Other && core.size() <= 60 && core[0].isUpper())
+        return internFound(want, core, foundConfidence);
+    return -1;
+}
+
+void DocumentScan::findMentions(TextRange r)
+{
+    const QStringView s = QStringView(doc.text).mid(r.start, r.length());
+    const auto packHits = x.matcher().find(s);
+    const auto names = findModelNames(x, s);
+    std::vector<Hit> local;
+    local.reserve(packHits.size() + names.size());
+    for (const Mention &m : packHits)
+        local.push_back(Hit{internPack(m.entity), {r.start + m.range.start, r.start + m.range.end}, 1.0});
+    for (const NameMatch &n : names) {
+        const qsizetype a = r.start + n.start, b = r.start + n.end;
+        bool skip = false;
+        for (const Hit &h : local) {
+            if (h.range.start == a && h.range.end == b)
+                skip = true; // the pack knows it as written
+            else if (h.range.start < a && h.range.end > a)
+                skip = true; // inside a longer known name
+            else if (h.range.start >= a && h.range.start < b && h.range.end > b)
+                skip = true;
+        }
+        if (skip)
+            continue;
+        QString parent;
+        if (n.coreEnd < n.end) {
+            const QString core = s.mid(n.start, n.coreEnd - n.start).toString();
+            const int p = resolveWhole(core, EntityKind::Model, n.confidence);
+            if (p >= 0)
+                parent = out.entities[static_cast<size_t>(p)].key;
+        }
+        const int e = internFound(EntityKind::Model, s.mid(n.start, n.end - n.start).toString(), n.confidence, parent);
+        if (e < 0)
+            continue;
+        std::erase_if(local, [&](const Hit &h) { return h.range.start >= a && h.range.end <= b; });
+        local.push_back(Hit{e, {a, b}, n.confidence});
+    }
+    hits.insert(hits.end(), local.begin(), local.end());
+}
+
+std::vector<Hit> DocumentScan::hitsIn(TextRange r) const
+{
+    std::vector<Hit> out;
+    auto it = std::lower_bound(hits.begin(), hits.end(), r.start,
+                               [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
+    for (; it != hits.end() && it->range.start < r.end; ++it)
+        if (it->range.end <= r.end)
+            out.push_back(*it);
+    return out;
+}
+
+void DocumentScan::splitSentences()
+{
+    const QString &t = doc.text;
+    for (size_t b = 0; b < doc.blocks.size(); ++b) {
+        const model::Block &block = doc.blocks[b];
+        if (block.kind == BlockKind::Table || block.kind == BlockKind::Code)
+            continue;
+        Sentence base;
+        base.block = static_cast<int>(b);
+        base.heading = block.kind == BlockKind::Heading;
+        base.listItem = block.kind == BlockKind::ListItem;
+        qsizetype start = block.range.start;
+        const qsizetype end = block.range.end;
+        auto emit = [&](qsizetype s, qsizetype e) {
+            while (s < e && t[s].isSpace())
+                ++s;
+            while (e > s && t[e - 1].isSpace())
+                --e;
+            if (e > s) {
+                Sentence sentence = base;
+                sentence.range = {s, e};
+                m_sentences.push_back(sentence);
+            }
+        };
+        for (qsizetype i = start; i < end; ++i) {
+            const QChar c = t[i];
+            if (c == u'\n') {
+                emit(start, i);
+                start = i + 1;
+                continue;
+            }
+            if (c != u'.' && c != u'!' && c != u'?')
+                continue;
+            qsizetype j = i + 1;
+            while (j < end && (t[j] == u'"' || t[j] == u'\u201d' || t[j] == u'\'' || t[j] == u'\u2019' || t[j] == u')'))
+                ++j;
+            if (j >= end || !t[j].isSpace())
+                continue;
+            qsizetype k = j;
+            while (k < end && t[k].isSpace() && t[k] != u'\n')
+                ++k;
+            if (k < end && t[k].isLower())
+                continue;
+            if (c == u'.' && isAbbreviation(QStringView(t).mid(start, i - start)))
+                continue;
+            emit(start, j);
+            start = j;
+        }
+        emit(start, end);
+    }
+}
+
+std::vector<Number> DocumentScan::numbersIn(const Sentence &s, const std::vector<Hit> &inS) const
+{
+    static const QRegularExpression re(QStringLiteral(
+        R"((?<![\w.,])(?<sign>[$€£])?(?<num>\d{1,3}(?:,\d{3})+|\d+)(?<dec>\.\d+)?(?:\s?(?<pct>%)|\s?(?<scale>[BTMK]\b|billion|trillion|million|bn\b))?)"));
+    std::vector<Number> out;
+    const QStringView text = QStringView(doc.text).mid(s.range.start, s.range.length());
+    auto it = re.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const qsizetype start = s.range.start + m.capturedStart(QStringLiteral("num"));
+        const qsizetype end = s.range.start + m.capturedEnd(0);
+        bool inside = false;
+        for (const Hit &h : inS)
+            if (start >= h.range.start && start < h.range.end)
+                inside = true;
+        if (inside)
+            continue;
+        // Ordinals and measures glued to letters: "4th", "8h", "2nd".
+        if (end < doc.text.size() && doc.text[end].isLetter() && m.capturedStart(QStringLiteral("scale")) < 0)
+            continue;
+        Number n;
+        n.start = m.capturedStart(QStringLiteral("sign")) >= 0 ? s.range.start + m.capturedStart(0) : start;
+        n.end = end;
+        const QString digits = m.captured(QStringLiteral("num")) + m.captured(QStringLiteral("dec"));
+        n.value = parseNumberText(digits, &n.decimals);
+        if (m.capturedStart(QStringLiteral("pct")) >= 0)
+            n.unit = QStringLiteral("%");
+        const QString scale = m.captured(QStringLiteral("scale")).toLower();
+        if (!scale.isEmpty()) {
+            n.unit = scale.startsWith(u'b') ? QStringLiteral("B")
+                     : scale.startsWith(u't') ? QStringLiteral("T")
+                     : scale.startsWith(u'm') ? QStringLiteral("M")
+                                              : QStringLiteral("K");
+        }
+        if (m.capturedStart(QStringLiteral("sign")) >= 0)
+            n.unit.prepend(u'$');
+        out.push_back(n);
+    }
+    return out;
+}
+
+bool DocumentScan::isObject(const Sentence &s, const Hit &h) const
+{
+    qsizetype from = std::max(s.range.start, h.range.start - 40);
+    const Hit *previous = nullptr;
+    for (const Hit &o : hits) {
+        if (o.range.start >= h.range.start)
+            break;
+        if (o.range.end > from && o.range.end <= h.range.start) {
+            from = o.range.end;
+            previous = &o;
+        }
+    }
+    const QString before = doc.text.mid(from, h.range.start - from).toLower();
+    if (endsWithAny(before, objectCue()))
+        return true;
+    // "beat GPT-5.4 and Claude Opus 4.6": the list goes on.
+    static const QRegularExpression conjunction(QStringLiteral(R"(^\s*(?:\([^)]{0,12}\))?\s*(?:,|,?\s+and|,?\s+or|/)\s*$)"));
+    if (previous && previous->range.start >= s.range.start && conjunction.match(before).hasMatch()
+        && kindOf(previous->entity) == kindOf(h.entity))
+        return isObject(s, *previous);
+    return false;
+}
+
+int DocumentScan::subjectModel(const Sentence &s, const std::vector<Hit> &inS, qsizetype before) const
+{
+    for (const Hit &h : inS) {
+        if (h.range.start >= before)
+            break;
+        if (kindOf(h.entity) == EntityKind::Model && !isObject(s, h))
+            return h.entity;
+    }
+    return m_contextModel;
+}
+
+PartialDate DocumentScan::anchorBefore(qsizetype position) const
+{
+    PartialDate best;
+    for (const DatedAt &d : m_absoluteDates) {
+        if (d.position >= position)
+            break;
+        best = d.date;
+    }
+    return best.isValid() ? best : m_docDate;
+}
+
+void DocumentScan::addScore(int modelEntity, int benchEntity, const Number &n, const QString &setting, TextRange quote)
+{
+    if (modelEntity < 0 || benchEntity < 0)
+        return;
+    if (n.unit == u"%" && (n.value < 0 || n.value > 100))
+        return;
+    const QString bench = out.entities[static_cast<size_t>(benchEntity)].name.toLower();
+    const bool openScale = bench.contains(u"arena") || bench.contains(u"elo") || bench.contains(u"codeforces");
+    if (!openScale && n.value > 100)
+        return;
+    for (const Score &s : out.scores)
+        if (s.model == modelEntity && s.benchmark == benchEntity && s.value == n.value && s.setting == setting)
+            return; // the same score said twice in one source
+    Score sc;
+    sc.model = modelEntity;
+    sc.benchmark = benchEntity;
+    sc.value = n.value;
+    sc.unit = n.unit == u"%" ? n.unit : QString();
+    sc.setting = setting;
+    sc.quote = quote;
+    out.scores.push_back(sc);
+}
+
+void DocumentScan::addAttribute(int subject, const QString &attribute, const QString &value, TextRange quote,
+                                int valueEntity, const QString &note)
+{
+    if (subject < 0 || value.isEmpty())
+        return;
+    for (const Attribute &a : out.attributes)
+        if (a.subject == subject && a.attribute == attribute && a.value == value && a.note == note)
+            return;
+    Attribute a;
+    a.subject = subject;
+    a.attribute = attribute;
+    a.value = value;
+    a.valueEntity = valueEntity;
+    a.note = note;
+    a.quote = quote;
+    out.attributes.push_back(a);
+}
+
+void DocumentScan::addNumericClaim(int subject, const QString &attribute, double low, double high, const QString &value,
+                                   TextRange quote, const QString &note)
+{
+    if (subject < 0)
+        return;
+    Attribute a;
+    a.subject = subject;
+    a.attribute = attribute;
+    a.value = value;
+    a.low = low;
+    a.high = high;
+    a.note = note;
+    a.quote = quote;
+    for (const Attribute &o : out.attributes)
+        if (o.subject == subject && o.attribute == attribute && o.value == value && o.note == note)
+            return;
+    out.attributes.push_back(a);
+}
+
+// --- codenames and people ----------------------------------------------------
+
+void DocumentScan::findCodenamesAndPeople()
+{
+    const QString &t = doc.text;
+    // "codenamed “Avocado”", "the internal code name was “Avocado,”"
+    static const QRegularExpression codename(QStringLiteral(
+        u"\\b(?:code[- ]?named|code[- ]name(?:d)?(?:\\s+was)?|internal(?:ly)?\\s+(?:code\\s+)?(?:name|called)(?:\\s+was)?|dubbed)\\s*[\u201c\"']?(?<name>[A-Z][\\w-]{2,30})[\u201d\"']?"));
+    // "analyst Arun Chandrasekaran", "CEO Jane Doe"
+    static const QRegularExpression role(QStringLiteral(
+        R"(\b(?:analyst|CEO|CTO|CFO|founder|co-founder|cofounder|chief\s+\w+\s+officer|researcher|scientist|president|director|head\s+of\s+\w+|engineer|professor|spokesperson|spokesman|spokeswoman)\s+(?<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b)"));
+    struct NewHit {
+        int entity;
+        TextRange range;
+        double confidence;
+    };
+    std::vector<NewHit> added;
+    for (size_t si = 0; si < m_sentences.size(); ++si) {
+        const Sentence &s = m_sentences[si];
+        const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
+        auto it = codename.globalMatch(text);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            const QString name = m.captured(QStringLiteral("name"));
+            const qsizetype at = s.range.start + m.capturedStart(QStringLiteral("name"));
+            // Tie it to the model the sentence names (the nearest before it), else the one the text is about.
+            int model = -1;
+            for (const Hit &h : hitsIn(s.range))
+                if (kindOf(h.entity) == EntityKind::Model && h.range.start < at)
+                    model = h.entity;
+            if (model < 0) {
+                for (const Hit &h : hitsIn(s.range))
+                    if (kindOf(h.entity) == EntityKind::Model) {
+                        model = h.entity;
+                        break;
+                    }
+            }
+            const bool secondModel = QRegularExpression(QStringLiteral(R"(\b(?:second|another|new|other|upcoming)\b[^.]{0,40}$)"))
+                                         .match(text.left(m.capturedStart(0)))
+                                         .hasMatch();
+            if (model < 0 && !secondModel)
+                model = m_contextModel >= 0 ? m_contextModel : m_titleModel;
+            if (model < 0 || secondModel) {
+                model = internFound(EntityKind::Model, name, 0.6);
+            } else {
+                EntityRef &ref = out.entities[static_cast<size_t>(model)];
+                if (ref.codename.isEmpty())
+                    ref.codename = name;
+            }
+            if (model < 0)
+                continue;
+            // Every mention of the codename in the document is a mention of the model.
+            static const QRegularExpression quoteChars(QStringLiteral(u"[\u201c\u201d\"']"));
+            Q_UNUSED(quoteChars);
+            qsizetype from = 0;
+            while ((from = t.indexOf(name, from)) >= 0) {
+                const qsizetype end = from + name.size();
+                const bool leftOk = from == 0 || !t[from - 1].isLetterOrNumber();
+                const bool rightOk = end >= t.size() || !t[end].isLetterOrNumber();
+                if (leftOk && rightOk)
+                    added.push_back({model, {from, end}, 0.9});
+                from = end;
+            }
+        }
+        auto rt = role.globalMatch(text);
+        while (rt.hasNext()) {
+            const auto m = rt.next();
+            const qsizetype a = s.range.start + m.capturedStart(QStringLiteral("name"));
+            const qsizetype b = s.range.start + m.capturedEnd(QStringLiteral("name"));
+            const int e = internFound(EntityKind::Person, m.captured(QStringLiteral("name")), 0.7);
+            if (e >= 0)
+                added.push_back({e, {a, b}, 0.7});
+        }
+    }
+    for (const NewHit &n : added) {
+        bool overlaps = false;
+        for (const Hit &h : hits)
+            if (h.range.start < n.range.end && n.range.start < h.range.end)
+                overlaps = true;
+        if (!overlaps)
+            hits.push_back(Hit{n.entity, n.range, n.confidence});
+    }
+    std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.range.start < b.range.start; });
+
+    // A person named in full may be called by the surname alone later on ("Alexandr Wang" ... "Wang").
+    QHash<QString, int> surnames;
+    for (const Hit &h : hits) {
+        if (kindOf(h.entity) != EntityKind::Person)
+            continue;
+        const QString name = out.entities[static_cast<size_t>(h.entity)].name;
+        const qsizetype space = name.lastIndexOf(u' ');
+        if (space > 0)
+            surnames.insert(name.mid(space + 1), h.entity);
+    }
+    std::vector<Hit> more;
+    for (auto it = surnames.cbegin(); it != surnames.cend(); ++it) {
+        const QString &surname = it.key();
+        if (surname.size() < 3 || !surname[0].isUpper())
+            continue;
+        qsizetype from = 0;
+        while ((from = t.indexOf(surname, from)) >= 0) {
+            const qsizetype end = from + surname.size();
+            const bool leftOk = from == 0 || !t[from - 1].isLetterOrNumber();
+            const bool rightOk = end >= t.size() || !t[end].isLetterOrNumber();
+            bool overlaps = false;
+            if (leftOk && rightOk) {
+                auto hit = std::lower_bound(hits.begin(), hits.end(), from + 1,
+                                            [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
+                if (hit != hits.begin() && std::prev(hit)->range.end > from)
+                    overlaps = true;
+                if (hit != hits.end() && hit->range.start < end)
+                    overlaps = true;
+                if (!overlaps)
+                    more.push_back(Hit{it.value(), {from, end}, 0.9});
+            }
+            from = end;
+        }
+    }
+    hits.insert(hits.end(), more.begin(), more.end());
+    std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.range.start < b.range.start; });
+}
+
+// --- the whole document ------------------------------------------------------
+
+Extraction DocumentScan::run()
+{
+    for (const model::Block &block : doc.blocks) {
+        if (block.kind == BlockKind::Table) {
+            for (const model::TableRow &row : block.rows)
+                for (const model::TableCell &cell : row.cells)
+                    if (!cell.spanned)
+                        findMentions(cell.range);
+        } else {
+            findMentions(block.range);
+        }
+    }
+    std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.range.start < b.range.start; });
+
+    // What the document is about: the first model its title names.
+    if (!doc.meta.title.isEmpty()) {
+        for (const Mention &m : x.matcher().find(doc.meta.title))
+            if (x.pack().entities()[static_cast<size_t>(m.entity)].kind == EntityKind::Model) {
+                m_titleModel = internPack(m.entity);
+                break;
+            }
+        if (m_titleModel < 0)
+            for (const NameMatch &n : findModelNames(x, doc.meta.title)) {
+                m_titleModel = internFound(EntityKind::Model, doc.meta.title.mid(n.start, n.end - n.start), n.confidence);
+                break;
+            }
+    }
+    m_contextModel = m_titleModel;
+
+    splitSentences();
+    findCodenamesAndPeople();
+    readTables();
+    readRunTogetherTables();
+
+    // Absolute dates first, so that relative ones can lean on them.
+    if (m_docYear == 0) {
+        // No date of its own: the latest year the text names completes "April 8".
+        for (const Sentence &s : m_sentences)
+            for (const DateMention &d : findDates(QStringView(doc.text).mid(s.range.start, s.range.length()), 0))
+                if (!d.relative && d.date.year <= 2100)
+                    m_docYear = std::max(m_docYear, d.date.year);
+    }
+    for (const Sentence &s : m_sentences)
+        for (const DateMention &d : findDates(QStringView(doc.text).mid(s.range.start, s.range.length()), m_docYear))
+            if (!d.relative)
+                m_absoluteDates.push_back({s.range.start + d.range.start, d.date});
+
+    m_contextModel = m_titleModel;
+    for (size_t i = 0; i < m_sentences.size(); ++i)
+        readSentence(m_sentences[i], i);
+    finish();
+
+    out.mentions.reserve(hits.size());
+    for (const Hit &h : hits)
+        out.mentions.push_back(FoundMention{h.entity, h.range, h.confidence});
+    return std::move(out);
+}
+
+void DocumentScan::readSentence(const Sentence &s, size_t index)
+{
+    Q_UNUSED(index);
+    if (m_tableBlocks.contains(s.block))
+        return;
+    const std::vector<Hit> inS = hitsIn(s.range);
+    const std::vector<Number> numbers = numbersIn(s, inS);
+    if (!numbers.empty()) {
+        readScores(s, inS, numbers);
+        readClaims(s, inS);
+    }
+    readAttributes(s, inS, numbers);
+    readEvents(s, inS);
+
+    // What the following sentences are about.
+    int subject = -1;
+    for (const Hit &h : inS)
+        if (kindOf(h.entity) == EntityKind::Model && !isObject(s, h)) {
+            subject = h.entity;
+            break;
+        }
+    if (subject >= 0 && !s.listItem)
+        m_contextModel = subject;
+    for (const Hit &h : inS)
+        if (kindOf(h.entity) == EntityKind::Benchmark && !s.listItem)
+            m_contextBench = h.entity;
+}
+
+// --- scores in prose ---------------------------------------------------------
+
+void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, const std::vector<Number> &numbers)
+{
+    const QString &t = doc.text;
+    std::vector<const Hit *> models, benches;
+    for (const Hit &h : inS) {
+        const EntityKind k = kindOf(h.entity);
+        if (k == EntityKind::Model)
+            models.push_back(&h);
+        else if (k == EntityKind::Benchmark)
+            benches.push_back(&h);
+    }
+    const bool listContext = s.listItem && m_contextBench >= 0;
+    if (benches.empty() && !listContext)
+        return;
+
+    auto between = [&](qsizetype a, qsizetype b) { return a <= b ? QStringView(t).mid(a, b - a) : QStringView(); };
+    auto benchFor = [&](qsizetype pos, qsizetype end) -> int {
+        // "N on B": the benchmark right after the number.
+        for (const Hit *b : benches) {
+            if (b->range.start >= end) {
+                const QString gap = between(end, b->range.start).toString().toLower().simplified();
+                if (gap == u"on" || gap == u"on the" || gap == u"in" || gap == u"in the" || gap == u"on the new")
+                    return b->entity;
+                break;
+            }
+        }
+        // Else the nearest named before it in the clause, else any in the sentence.
+        const TextRange clause = clauseAround(t, s.range, pos);
+        int best = -1;
+        for (const Hit *b : benches)
+            if (b->range.start < pos && b->range.start >= clause.start)
+                best = b->entity;
+        if (best < 0)
+            for (const Hit *b : benches)
+                if (b->range.start < pos)
+                    best = b->entity;
+        if (best < 0 && !benches.empty())
+            best = benches.front()->entity;
+        if (best < 0 && listContext)
+            best = m_contextBench;
+        return best;
+    };
+    auto isScoreNumber = [&](const Number &n) {
+        if (!n.unit.isEmpty() && n.unit != u"%")
+            return false;
+        if (n.decimals == 0 && n.value >= 1900 && n.value <= 2100)
+            return false; // a year
+        if (n.start > 0 && (t[n.start - 1] == u'#' || t[n.start - 1] == u'$'))
+            return false;
+        static const QRegularExpression after(QStringLiteral(
+            R"(^\s*(?:[-\s]?(?:billion|million|thousand|trillion|x\b|times|params|parameters?|physicians|users|people|downloads|days|months|years|weeks|hours|minutes|tokens|languages|experts|GPUs|countries|percent of|word|words|stars|points?\s+(?:higher|lower)))|^-(?:word|year|day|month|hour|person))"));
+        return !after.match(between(n.end, std::min<qsizetype>(n.end + 24, s.range.end))).hasMatch();
+    };
+    // The setting a sentence states: shots, a mode.
+    QString setting;
+    {
+        static const QRegularExpression shots(QStringLiteral(R"(\b(\d+)-shot\b)"));
+        static const QRegularExpression mode(QStringLiteral(R"(\b([A-Z][a-z]+)\s+[Mm]ode\b)"));
+        const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
+        if (const auto m = shots.match(text); m.hasMatch())
+            setting = m.captured(1) + QStringLiteral("-shot");
+        else if (const auto m2 = mode.match(text); m2.hasMatch())
+            setting = m2.captured(1) + QStringLiteral(" mode");
+    }
+    std::vector<bool> used(numbers.size(), false);
+    // Pairs that name their model: "48.4% for Gemini 3.1 Deep Think", "GPT-5.5 (59)", "GPT-5.4's 57", "Grok 4.2: 20.3".
+    for (size_t i = 0; i < numbers.size(); ++i) {
+        const Number &n = numbers[i];
+        if (!isScoreNumber(n))
+            continue;
+        int model = -1;
+        for (const Hit *m : models) {
+            if (m->range.start >= n.end) {
+                const QString gap = between(n.end, m->range.start).toString().toLower().simplified();
+                if (gap == u"for" || gap == u"by" || gap == u"from")
+                    model = m->entity;
+                break;
+            }
+        }
+        if (model < 0) {
+            for (auto it = models.rbegin(); it != models.rend(); ++it) {
+                const Hit *m = *it;
+                if (m->range.end > n.start)
+                    continue;
+                const QString gap = between(m->range.end, n.start).toString().simplified();
+                static const QRegularExpression named(QStringLiteral(
+                    u"^(?:\\(|[\u2019']s|:|\\s*scores?d?|\\s*scoring|\\s*at|\\s*with|\\s*hits?|\\s*achieves?d?|\\s*gets?|\\s*reached|\\s*reaches|=)\\s*$"));
+                if (gap.isEmpty() || named.match(gap).hasMatch())
+                    model = m->entity;
+                break;
+            }
+        }
+        if (model < 0)
+            continue;
+        used[i] = true;
+        addScore(model, benchFor(n.start, n.end), n, QString(), s.range);
+    }
+    // Numbers said of the subject: "scoring 52 on ...", "achieves a score of 42.8", "with 59.0 on ...".
+    for (size_t i = 0; i < numbers.size(); ++i) {
+        if (used[i])
+            continue;
+        const Number &n = numbers[i];
+        if (!isScoreNumber(n))
+            continue;
+        static const QRegularExpression cueBefore(QStringLiteral(
+            R"((?:scor(?:e|es|ed|ing)(?:\s+of)?|achiev(?:e|es|ed|ing)(?:\s+(?:a\s+)?(?:score|result)\s+of)?|reach(?:es|ed|ing)?|hits?|hitting|with|gets?|got|posts?|posted|just|of|at|to)\s*$)"));
+        static const QRegularExpression onAfter(QStringLiteral(R"(^\s*(?:on|in)\s)"));
+        const QString before = between(std::max(s.range.start, n.start - 30), n.start).toString().toLower();
+        const bool cued = cueBefore.match(before).hasMatch();
+        const bool onBench = onAfter.match(between(n.end, std::min<qsizetype>(n.end + 5, s.range.end))).hasMatch();
+        const bool bulletValue = s.listItem && between(s.range.start, n.start).contains(u':');
+        if (!cued && !onBench && !bulletValue)
+            continue;
+        const int bench = benchFor(n.start, n.end);
+        if (bench < 0)
+            continue;
+        int model = subjectModel(s, inS, n.start);
+        if (model < 0)
+            continue;
+        addScore(model, bench, n, setting, s.range);
+    }
+}
+
+// --- attributes --------------------------------------------------------------
+
+void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS, const std::vector<Number> &numbers)
+{
+    const QString &t = doc.text;
+    const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
+    const QString lower = text.toString().toLower();
+
+    std::vector<const Hit *> models, orgs, licenses;
+    for (const Hit &h : inS) {
+        switch (kindOf(h.entity)) {
+        case EntityKind::Model: models.push_back(&h); break;
+        case EntityKind::Organization: orgs.push_back(&h); break;
+        case EntityKind::License: licenses.push_back(&h); break;
+        default: break;
+        }
+    }
+    auto modelsInClause = [&](qsizetype pos) {
+        std::vector<int> out;
+        const TextRange c = clauseAround(t, s.range, pos);
+        for (const Hit *m : models)
+            if (m->range.start >= c.start && m->range.end <= c.end && !isObject(s, *m)
+                && std::find(out.begin(), out.end(), m->entity) == out.end())
+                out.push_back(m->entity);
+        return out;
+    };
+    const bool pronoun = QRegularExpression(QStringLiteral(R"(^(?:it|its|it's|it’s|the model|this model|the new model)\b)"))
+                             .match(lower)
+                             .hasMatch();
+
+    // Openness, said of a model: "Muse Spark is proprietary", "X, its first closed-source model",
+    // "the open-weight Gemma 4", "Kimi K2.6 are all open-weight", "Llama 4 weights remain available";
+    // or of the model the text is about: "It's also completely closed.", a bullet "Open weight ❌".
+    {
+        static const QString closedCue = QStringLiteral(
+            u"(?:proprietary|closed[- ]source|closed[- ]weights?|closed|api[- ]only|not open[- ]source|not open[- ]weights?)");
+        static const QString openCue = QStringLiteral(u"(?:open[- ]weights?|open[- ]source[d]?|openly licensed|downloadable)");
+        static const QRegularExpression afterCopula(QStringLiteral(
+            u"^[^.;:]{0,30}?\\b(?:is|are|was|were|remains?|stays?|became|becomes|being)\\b(?:\\s+(?:\\S+)){0,3}?\\s+(?:(?<closed>%1)|(?<open>%2))\\b")
+                                                       .arg(closedCue, openCue),
+                                                   QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression apposition(QStringLiteral(
+            u"^\\s*(?:,|\u2014|\u2013|-)\\s*(?:its|their|a|an|the|which is|now)\\b[^,;.]{0,30}?\\b(?:(?<closed>%1)|(?<open>%2))\\b")
+                                                       .arg(closedCue, openCue),
+                                                   QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression weightsAvailable(QStringLiteral(
+            u"^\\s*(?:'s|\u2019s)?\\s*weights\\s+(?:are|remain)\\s+(?:still\\s+)?(?:publicly\\s+|freely\\s+)?available"),
+                                                         QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression before(QStringLiteral(u"\\b(?:(?<closed>%1)|(?<open>%2))\\s+$").arg(closedCue, openCue),
+                                               QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression negated(QStringLiteral(u"\\b(?:not|no|never|isn't|isn\u2019t|aren't|aren\u2019t)\\s+(?:\\S+\\s+){0,2}$"),
+                                                QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression hedge(QStringLiteral(
+            R"(\b(?:will|would|plans?|planned|hopes?|promis\w*|future|upcoming|next[- ]generation|may|might|could|should|if|whether|expect\w*)\b)"));
+        auto valueOf = [&](const QRegularExpressionMatch &m, QStringView textBefore) -> QString {
+            QString v = m.capturedStart(QStringLiteral("closed")) >= 0 ? QStringLiteral("closed") : QStringLiteral("open");
+            if (negated.match(textBefore).hasMatch())
+                v = v == u"open" ? QStringLiteral("closed") : QStringLiteral("open");
+            return v;
+        };
+        if (!s.heading && !hedge.match(lower).hasMatch()) {
+            for (const Hit *m : models) {
+                if (isObject(s, *m) || out.entities[size_t(m->entity)].key == u"model:llama")
+                    continue;
+                qsizetype stop = s.range.end;
+                for (const Hit *o : models)
+                    if (o->range.start > m->range.end) {
+                        stop = o->range.start;
+                        break;
+                    }
+                const QStringView after = QStringView(t).mid(m->range.end, std::min<qsizetype>(stop, m->range.end + 90) - m->range.end);
+                QRegularExpressionMatch hit = afterCopula.match(after);
+                if (!hit.hasMatch())
+                    hit = apposition.match(after);
+                if (hit.hasMatch()) {
+                    const qsizetype cueAt = std::max(hit.capturedStart(QStringLiteral("closed")), hit.capturedStart(QStringLiteral("open")));
+                    addAttribute(m->entity, QStringLiteral("openness"), valueOf(hit, after.left(cueAt)), s.range);
+                    continue;
+                }
+                if (weightsAvailable.match(after).hasMatch()) {
+                    addAttribute(m->entity, QStringLiteral("openness"), QStringLiteral("open"), s.range);
+                    continue;
+                }
+                const qsizetype from = std::max(s.range.start, m->range.start - 30);
+                const QStringView ahead = QStringView(t).mid(from, m->range.start - from);
+                const auto b = before.match(ahead);
+                if (b.hasMatch())
+                    addAttribute(m->entity, QStringLiteral("openness"), valueOf(b, ahead.left(b.capturedStart())), s.range);
+            }
+            // "It's also completely closed.", "No open weights.", a bullet "Open weight ❌" under "Muse Spark is:".
+            static const QRegularExpression any(QStringLiteral(u"\\b(?:(?<closed>%1)|(?<open>%2))\\b").arg(closedCue, openCue),
+                                                QRegularExpression::CaseInsensitiveOption);
+            static const QRegularExpression cross(QStringLiteral(u"[\u274c\u2717\u2718]"));
+            const bool bullet = s.listItem && s.range.length() < 48
+                                && (cross.match(lower).hasMatch() || any.match(lower).capturedStart() == 0);
+            if (models.empty() && (pronoun || bullet) && m_contextModel >= 0) {
+                const auto m = any.match(lower);
+                if (m.hasMatch()) {
+                    QString v = valueOf(m, QStringView(lower).left(m.capturedStart()));
+                    if (cross.match(lower).hasMatch() && v == u"open")
+                        v = QStringLiteral("closed");
+                    if (out.entities[size_t(m_contextModel)].key != u"model:llama")
+                        addAttribute(m_contextModel, QStringLiteral("openness"), v, s.range);
+                }
+            }
+        }
+    }
+
+    // License: "GLM-5.1 under the MIT license", "(MIT, 1.6T params)", "MIT-licensed", "MIT-equivalent licenses".
+    // The matcher leaves out compounds ("MIT-licensed" is not "MIT" followed by a word); find them here.
+    std::vector<Hit> compounds;
+    {
+        static const QRegularExpression compound(QStringLiteral(R"(\b([A-Z][\w.]*(?:[ -]\d(?:\.\d)?)?)-(?:licensed|equivalent|equiv|style)\b)"));
+        for (auto it = compound.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            const auto known = x.matcher().find(m.captured(1));
+            if (known.size() == 1 && known[0].range.length() == m.capturedLength(1)
+                && x.pack().entities()[size_t(known[0].entity)].kind == EntityKind::License)
+                compounds.push_back(Hit{const_cast<DocumentScan *>(this)->internPack(known[0].entity),
+                                        {s.range.start + m.capturedStart(1), s.range.start + m.capturedEnd(1)}, 1.0});
+        }
+        for (const Hit &c : compounds)
+            licenses.push_back(&c);
+    }
+    for (const Hit *l : licenses) {
+        const QString after = t.mid(l->range.end, 16).toLower();
+        const QString before = t.mid(std::max(s.range.start, l->range.start - 12), l->range.start - std::max(s.range.start, l->range.start - 12)).toLower();
+        const bool cue = before.contains(u"under") || after.startsWith(u" licen") || after.startsWith(u"-licen")
+                         || after.startsWith(u"-equiv") || after.startsWith(u" license") || before.endsWith(u"(")
+                         || before.endsWith(u"still ") || after.startsWith(u",") || after.startsWith(u")");
+        if (!cue)
+            continue;
+        QString note;
+        if (after.startsWith(u"-equiv") || after.startsWith(u" equiv"))
+            note = QStringLiteral("equivalent");
+        // The model: the one right before a bracket, else the models of the clause.
+        std::vector<int> subjects;
+        if (before.endsWith(u"(")) {
+            for (const Hit *m : models)
+                if (m->range.end <= l->range.start && l->range.start - m->range.end <= 3)
+                    subjects.push_back(m->entity);
+        }
+        if (subjects.empty())
+            subjects = modelsInClause(l->range.start);
+        if (subjects.empty() && pronoun && m_contextModel >= 0)
+            subjects.push_back(m_contextModel);
+        const QString key = out.entities[static_cast<size_t>(l->entity)].key;
+        for (int m : subjects) {
+            addAttribute(m, QStringLiteral("license"), key, s.range, l->entity, note);
+            addAttribute(m, QStringLiteral("openness"), QStringLiteral("open"), s.range, -1,
+                         QStringLiteral("weights under a license"));
+        }
+    }
+
+    // Parameters: "(MIT, 1.6T params)", "400B-parameter", "up to 31B dense parameters", "(49B active)".
+    for (const Number &n : numbers) {
+        if (n.unit != u"B" && n.unit != u"T")
+            continue;
+        const QString after = t.mid(n.end, 24).toLower();
+        const QString before = t.mid(std::max(s.range.start, n.start - 10), n.start - std::max(s.range.start, n.start - 10)).toLower();
+        const bool paramWord = after.startsWith(u" param") || after.startsWith(u"-param") || after.startsWith(u" total")
+                               || after.startsWith(u" active") || after.startsWith(u" dense") || after.startsWith(u" (dense")
+                               || after.startsWith(u" moe");
+        if (!paramWord)
+            continue;
+        int subject = -1;
+        for (auto it = models.rbegin(); it != models.rend(); ++it)
+            if ((*it)->range.end <= n.start && n.start - (*it)->range.end <= 40) {
+                subject = (*it)->entity;
+                break;
+            }
+        if (subject < 0) {
+            const auto inClause = modelsInClause(n.start);
+            if (inClause.size() == 1)
+                subject = inClause.front();
+        }
+        if (subject < 0)
+            continue;
+        const double billions = n.unit == u"T" ? n.value * 1000 : n.value;
+        const bool active = after.startsWith(u" active");
+        QString note;
+        if (before.endsWith(u"up to "))
+            note = QStringLiteral("up to");
+        const QString value = QString::number(billions, 'g', 6);
+        addAttribute(subject, active ? QStringLiteral("params_active_b") : QStringLiteral("params_total_b"), value,
+                     s.range, -1, note);
+    }
+
+    // Organization: "Google's Gemma 4", "X, developed by Y", "Meta launched Llama 4".
+    for (const Hit *o : orgs) {
+        const QString after = t.mid(o->range.end, 3);
+        const bool possessive = after.startsWith(u"'s ") || after.startsWith(u"\u2019s ");
+        if (possessive) {
+            for (const Hit *m : models) {
+                if (m->range.start < o->range.end)
+                    continue;
+                const QString gap = t.mid(o->range.end + 3, m->range.start - o->range.end - 3).toLower().simplified();
+                static const QRegularExpression fill(QStringLiteral(
+                    R"(^(?:(?:own|new|first|latest|newest|flagship|previous|best|open|closed|proprietary|frontier|ai|model|models|upcoming|midsize|\s)+)?$)"));
+                if (fill.match(gap).hasMatch())
+                    addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
+                                 s.range, o->entity);
+                break;
+            }
+            continue;
+        }
+        static const QRegularExpression releaseVerb(QStringLiteral(
+            R"(^\s*(?:(?:has|had|was|is|have|just|quietly|officially|also|then|finally)\s+)*(?:launch(?:ed|es)?|releas(?:ed|es)|unveil(?:ed|s)|introduc(?:ed|es)|publish(?:ed|es|ing)|announc(?:ed|es)|ship(?:ped|s)|open-sourc(?:ed|es)|debut(?:ed|s)|built|developed|trained)\s+(?:(?:its|their|the|a|an|new|first|latest|own|model|proprietary|open|closed)\s+)*$)"));
+        for (const Hit *m : models) {
+            if (m->range.start < o->range.end)
+                continue;
+            if (releaseVerb.match(t.mid(o->range.end, m->range.start - o->range.end)).hasMatch())
+                addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
+                             s.range, o->entity);
+            break;
+        }
+        // "X, developed by Y", "X from Y"
+        for (auto it = models.rbegin(); it != models.rend(); ++it) {
+            const Hit *m = *it;
+            if (m->range.end > o->range.start)
+                continue;
+            static const QRegularExpression byOrg(QStringLiteral(
+                R"(^,?\s*(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed)\s+by\s+$|^\s+from\s+$)"));
+            if (byOrg.match(t.mid(m->range.end, o->range.start - m->range.end)).hasMatch())
+                addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
+                             s.range, o->entity);
+            break;
+        }
+    }
+}
+
+// --- numeric claims: stock moves, ages, investments ---------------------------
+
+void DocumentScan::readClaims(const Sentence &s, const std::vector<Hit> &inS)
+{
+    const QString &t = doc.text;
+    const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
+    auto qualified = [](const QString &q, double n, int decimals, double *low, double *high) {
+        const double half = 0.5 * std::pow(10.0, -decimals);
+        const QString w = q.toLower().simplified();
+        if (w == u"more than" || w == u"over" || w == u"above" || w == u"at least") {
+            *low = n;
+            *high = kInf;
+        } else if (w == u"nearly" || w == u"almost" || w == u"close to" || w == u"just under") {
+            *low = n * 0.9;
+            *high = n;
+        } else if (w == u"about" || w == u"around" || w == u"roughly" || w == u"approximately" || w == u"some") {
+            *low = n * 0.9;
+            *high = n * 1.1;
+        } else if (w == u"less than" || w == u"under") {
+            *low = -kInf;
+            *high = n;
+        } else {
+            *low = n - half;
+            *high = n + half;
+        }
+    };
+    auto orgBefore = [&](qsizetype pos) {
+        int best = -1;
+        for (const Hit &h : inS)
+            if (h.range.start < pos && kindOf(h.entity) == EntityKind::Organization)
+                best = h.entity;
+        return best;
+    };
+    auto orgAfter = [&](qsizetype pos) {
+        for (const Hit &h : inS)
+            if (h.range.start >= pos && kindOf(h.entity) == EntityKind::Organization)
+                return h.entity;
+        return -1;
+    };
+    // Stock moves: "Meta stock jumped 6.5% on the announcement day", "stock price increased more than 9%".
+    static const QRegularExpression stock(QStringLiteral(
+        R"(\b(?:stock|shares|share price)(?:\s+price)?\s+(?<verb>rose|jumped|climbed|gained|surged|increased|rallied|soared|fell|dropped|declined|slid|sank|tumbled|plunged)\s+(?:by\s+)?(?<q>more than|over|about|nearly|almost|around|roughly|some)?\s*(?<n>\d+(?:\.\d+)?)\s?%(?<rest>[^.;]{0,40}))"));
+    for (auto it = stock.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const int org = orgBefore(s.range.start + m.capturedStart());
+        if (org < 0)
+            continue;
+        int decimals = 0;
+        double n = parseNumberText(m.capturedView(QStringLiteral("n")), &decimals);
+        const QString verb = m.captured(QStringLiteral("verb"));
+        const bool down = verb == u"fell" || verb == u"dropped" || verb == u"declined" || verb == u"slid"
+                          || verb == u"sank" || verb == u"tumbled" || verb == u"plunged";
+        double low = 0, high = 0;
+        qualified(m.captured(QStringLiteral("q")), n, decimals, &low, &high);
+        if (down) {
+            n = -n;
+            std::swap(low, high);
+            low = -low;
+            high = -high;
+        }
+        const QString rest = m.captured(QStringLiteral("rest")).toLower();
+        const QString note = (rest.contains(u"launch") || rest.contains(u"announcement") || rest.contains(u"the day"))
+                                 ? QStringLiteral("on launch day")
+                                 : QString();
+        QString value = (m.captured(QStringLiteral("q")).isEmpty() ? QString() : m.captured(QStringLiteral("q")) + u' ')
+                        + QString::number(n, 'g', 6) + u'%';
+        addNumericClaim(org, QStringLiteral("stock_change_pct"), low, high, value, s.range, note);
+    }
+    // Ages: "Alexandr Wang, 29, former ...", "At 27 when he was recruited".
+    {
+        static const QRegularExpression appositive(QStringLiteral(R"(^,\s+(?<n>[1-9]\d),\s)"));
+        static const QRegularExpression leading(QStringLiteral(R"(^At\s+(?:age\s+)?(?<n>[1-9]\d)\b(?!\s*(?:%|percent|billion|million)))"));
+        static const QRegularExpression yearOld(QStringLiteral(R"(\b(?<n>[1-9]\d)-year-old\s+$)"));
+        for (const Hit &h : inS) {
+            if (kindOf(h.entity) != EntityKind::Person)
+                continue;
+            const auto m = appositive.match(QStringView(t).mid(h.range.end, 8));
+            if (m.hasMatch())
+                addNumericClaim(h.entity, QStringLiteral("age"), m.captured(1).toDouble(), m.captured(1).toDouble(),
+                                m.captured(1), s.range);
+            const qsizetype from = std::max(s.range.start, h.range.start - 14);
+            const auto y = yearOld.match(QStringView(t).mid(from, h.range.start - from));
+            if (y.hasMatch())
+                addNumericClaim(h.entity, QStringLiteral("age"), y.captured(1).toDouble(), y.captured(1).toDouble(),
+                                y.captured(1), s.range);
+        }
+        const auto lead = leading.match(text);
+        if (lead.hasMatch()) {
+            // The person: the one this sentence or the one before names.
+            int person = -1;
+            for (const Hit &h : inS)
+                if (kindOf(h.entity) == EntityKind::Person) {
+                    person = h.entity;
+                    break;
+                }
+            if (person < 0) {
+                for (auto it = hits.rbegin(); it != hits.rend(); ++it)
+                    if (it->range.start < s.range.start && kindOf(it->entity) == EntityKind::Person) {
+                        if (s.range.start - it->range.end < 400)
+                            person = it->entity;
+                        break;
+                    }
+            }
+            if (person >= 0)
+                addNumericClaim(person, QStringLiteral("age"), lead.captured(1).toDouble(), lead.captured(1).toDouble(),
+                                lead.captured(1), s.range);
+        }
+    }
+    // Investments: "invested $14.3 billion in Scale AI", "the $14.3B Scale AI deal", "nearly $15 billion acquisition of Scale AI".
+    static const QRegularExpression money(QStringLiteral(
+        R"((?<q>nearly|almost|about|around|roughly|over|more than|some|approximately)?\s*\$(?<n>\d+(?:\.\d+)?)\s?(?<u>billion|bn|B|million|M|trillion)\b)"));
+    static const QRegularExpression investCue(QStringLiteral(R"(\b(?:invest\w*|acqui\w+|deal|stake|bought|buy|purchase\w*|funding)\b)"));
+    static const QRegularExpression revenueCue(QStringLiteral(R"(^\s*(?:in\s+)?(?:annuali[sz]ed\s+)?(?:revenue|sales)\b)"));
+    for (auto it = money.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        int decimals = 0;
+        double n = parseNumberText(m.capturedView(QStringLiteral("n")), &decimals);
+        const QString u = m.captured(QStringLiteral("u")).toLower();
+        double scale = (u.startsWith(u'm')) ? 0.001 : u.startsWith(u't') ? 1000.0 : 1.0;
+        double low = 0, high = 0;
+        qualified(m.captured(QStringLiteral("q")), n, decimals, &low, &high);
+        const QString value = (m.captured(QStringLiteral("q")).isEmpty() ? QString() : m.captured(QStringLiteral("q")) + u' ')
+                              + u'$' + m.captured(QStringLiteral("n")) + u' ' + (scale == 1.0 ? QStringLiteral("billion") : u);
+        const qsizetype end = s.range.start + m.capturedEnd();
+        const TextRange clause = clauseAround(t, s.range, end);
+        const QStringView rest = QStringView(t).mid(end, clause.end - end);
+        if (revenueCue.match(rest).hasMatch()) {
+            const int org = orgBefore(s.range.start + m.capturedStart());
+            if (org >= 0)
+                addNumericClaim(org, QStringLiteral("revenue_usd_b"), low * scale, high * scale, value, s.range);
+            continue;
+        }
+        const QStringView clauseText = QStringView(t).mid(clause.start, clause.length());
+        if (!investCue.match(clauseText).hasMatch())
+            continue;
+        const int target = orgAfter(end);
+        if (target < 0 || (target >= 0 && [&] {
+                for (const Hit &h : inS)
+                    if (h.entity == target && h.range.start >= end)
+                        return h.range.start > clause.end;
+                return true;
+            }()))
+            continue;
+        addNumericClaim(target, QStringLiteral("investment_usd_b"), low * scale, high * scale, value, s.range);
+    }
+}
+
+// --- events ----------------------------------------------------------------------
+
+void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS)
+{
+    const QString &t = doc.text;
+    const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
+    std::vector<DateMention> dates = findDates(text, m_docYear);
+    if (dates.empty())
+        return;
+    // Words inside a relative date's anchor ("before the Muse Spark launch") say nothing about this sentence's event.
+    QString masked = text.toString();
+    for (const DateMention &d : dates) {
+        qsizetype len = d.range.length();
+        if (!d.anchorText.isEmpty()) {
+            const qsizetype a = masked.indexOf(d.anchorText, d.range.end);
+            if (a >= 0)
+                len = a + d.anchorText.size() - d.range.start;
+        }
+        masked.replace(d.range.start, len, QString(len, u' '));
+    }
+    const QString lower = masked.toLower();
+
+    // Resolve dates.
+    struct Dated {
+        PartialDate date, end;
+        bool relative;
+        qsizetype at;
+    };
+    std::vector<Dated> resolved;
+    for (const DateMention &d : dates) {
+        if (!d.relative) {
+            if (d.date.year > 2100)
+                continue;
+            resolved.push_back({d.date, d.end, false, d.range.start});
+            continue;
+        }
+        PartialDate anchor;
+        if (d.fromDocumentDate) {
+            anchor = m_docDate;
+        } else if (!d.anchorText.isEmpty()) {
+            for (const Hit &h : inS)
+                if (h.range.start >= s.range.start + d.range.end && kindOf(h.entity) == EntityKind::Model
+                    && m_releases.contains(h.entity)) {
+                    anchor = m_releases.value(h.entity);
+                    break;
+                }
+            if (!anchor.isValid()) {
+                for (const Hit &h : inS)
+                    if (h.range.start >= s.range.start + d.range.end && kindOf(h.entity) == EntityKind::Model) {
+                        // The launch it names may be stated later in the text, or in no text at all.
+                        for (const Event &e : out.events)
+                            if (e.kind == u"release" && !e.entities.empty() && e.entities.front() == h.entity)
+                                anchor = e.date;
+                        break;
+                    }
+            }
+            if (!anchor.isValid())
+                anchor = anchorBefore(s.range.start + d.range.start);
+        } else {
+            anchor = anchorBefore(s.range.start + d.range.start);
+        }
+        const PartialDate shifted = shiftDate(anchor, d);
+        if (shifted.isValid())
+            resolved.push_back({shifted, {}, true, d.range.start});
+    }
+    if (resolved.empty())
+        return;
+
+    static const QRegularExpression release(QStringLiteral(
+        R"(\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|ship(?:s|ped)|debut(?:s|ed)|introduc(?:e|es|ed)|publish(?:es|ed|ing)|open-sourc(?:ed|es)|rolled out|went live|arriv(?:es|ed)|announced)\b)"));
+    static const QRegularExpression plan(QStringLiteral(
+        R"(\b(?:will|plans?|planned|expected|coming|upcoming|would|hopes?|rumou?red|since|until|before the|after the|projected|forecast|estimated|could|may|might)\b)"));
+    static const QRegularExpression investment(QStringLiteral(R"(\b(?:invest(?:s|ed|ing|ment)?|acqui(?:re|red|res|sition)|funding|raised|stake|paid)\b)"));
+    static const QRegularExpression licenseChange(QStringLiteral(R"(\b(?:relicens\w*|license change|changed (?:its|the) licen[cs]e|switch(?:ed)? to (?:the |an? )?[\w. -]{0,20}licen[cs]e)\b)"));
+    static const QRegularExpression report(QStringLiteral(R"(\b(?:report(?:s|ed)?|reveal(?:s|ed)|according to|leak(?:s|ed)?)\b)"));
+    static const QRegularExpression hire(QStringLiteral(R"(\b(?:recruit(?:s|ed)?|hire[ds]?|hiring|appoint(?:s|ed)?|found(?:s|ed)|restructur(?:e|es|ed)|brought in|reorgani[sz]ed)\b)"));
+    static const QRegularExpression announce(QStringLiteral(R"(\b(?:announc(?:e|es|ed)|declar(?:e|es|ed|ing)|manifesto|stated|pledged|wrote|published)\b)"));
+
+    std::vector<const Hit *> models;
+    for (const Hit &h : inS)
+        if (kindOf(h.entity) == EntityKind::Model && !isObject(s, h) && out.entities[static_cast<size_t>(h.entity)].key != u"model:llama")
+            if (std::none_of(models.begin(), models.end(), [&](const Hit *o) { return o->entity == h.entity; }))
+                models.push_back(&h);
+    QString kind;
+    const bool planned = plan.match(lower).hasMatch();
+    if (release.match(lower).hasMatch() && !planned && (!models.empty() || lower.startsWith(u"released")))
+        kind = QStringLiteral("release");
+    else if (licenseChange.match(lower).hasMatch())
+        kind = QStringLiteral("license_change");
+    else if (investment.match(lower).hasMatch() && !planned)
+        kind = QStringLiteral("investment");
+    else if (report.match(lower).hasMatch() && !planned)
+        kind = QStringLiteral("report");
+    else if (hire.match(lower).hasMatch() && !planned)
+        kind = QStringLiteral("organization");
+    else if (announce.match(lower).hasMatch() && !planned)
+        kind = QStringLiteral("announcement");
+    if (kind.isEmpty())
+        return;
+
+    auto title = [&](const QString &k, int model) -> QString {
+        if (k == u"release" && model >= 0) {
+            QString org;
+            for (const Hit &h : inS)
+                if (kindOf(h.entity) == EntityKind::Organization && h.range.start < s.range.end) {
+                    org = out.entities[static_cast<size_t>(h.entity)].name;
+                    break;
+                }
+            const QString name = out.entities[static_cast<size_t>(model)].name;
+            return org.isEmpty() ? QString(name + QStringLiteral(" released")) : QString(org + QStringLiteral(" releases ") + name);
+        }
+        QString clean = simplified(text);
+        static const QRegularExpression lead(QStringLiteral(u"^(?:(?:On|In|By|Since|As of)\\s+[^,]{3,30},\\s*)"));
+        clean.remove(lead);
+        if (clean.size() > 110)
+            clean = clean.left(107).trimmed() + QStringLiteral("...");
+        return clean;
+    };
+
+    auto add = [&](const Dated &d, int model) {
+        Event e;
+        e.date = d.date;
+        e.dateEnd = d.end;
+        e.kind = kind;
+        e.relative = d.relative;
+        e.quote = s.range;
+        if (model >= 0)
+            e.entities.push_back(model);
+        for (const Hit &h : inS)
+            if (h.entity != model && kindOf(h.entity) != EntityKind::Benchmark
+                && std::find(e.entities.begin(), e.entities.end(), h.entity) == e.entities.end()
+                && (kind != u"release" || kindOf(h.entity) != EntityKind::Model))
+                e.entities.push_back(h.entity);
+        e.title = title(kind, model);
+        if (kind == u"release")
+            e.openness = QStringLiteral("unknown");
+        for (const Event &o : out.events)
+            if (o.kind == e.kind && o.date == e.date
+                && (o.entities == e.entities || (model >= 0 && !o.entities.empty() && o.entities.front() == model)))
+                return;
+        if (kind == u"release" && model >= 0) {
+            if (!m_releases.contains(model))
+                m_releases.insert(model, e.date);
+            addAttribute(model, QStringLiteral("released"), e.date.toIso(), s.range);
+        }
+        out.events.push_back(std::move(e));
+    };
+
+    if (kind == u"release") {
+        if (models.empty() && m_contextModel >= 0)
+            add(resolved.front(), m_contextModel);
+        else if (models.size() > 1 && models.size() == resolved.size())
+            for (size_t i = 0; i < models.size(); ++i)
+                add(resolved[i], models[i]->entity); // "Llama 2 and Llama 3, released in 2023 and 2024"
+        else if (!models.empty())
+            add(resolved.front(), models.front()->entity);
+        return;
+    }
+    add(resolved.front(), -1);
+}
+
+void DocumentScan::finish()
+{
+    // A release's openness: what this source says of the model, else unknown (the library fills it from others).
+    for (Event &e : out.events) {
+        if (e.kind != u"release" || e.entities.empty())
+            continue;
+        QString openness;
+        for (const Attribute &a : out.attributes)
+            if (a.subject == e.entities.front() && a.attribute == u"openness") {
+                if (openness.isEmpty() || a.note.isEmpty())
+                    openness = a.value;
+            }
+        if (!openness.isEmpty())
+            e.openness = openness;
+    }
+}
+
+} // namespace sextant::extract

@@ -1,0 +1,300 @@
+// Tokens, numbers and the grammar of model names.
+
+#include "extract/Extractor.h"
+#include "extract/TextScan.h"
+
+#include <QSet>
+
+namespace sextant::extract {
+
+namespace {
+
+bool isTokenChar(QChar c) { return c.isLetterOrNumber(); }
+
+bool isGapSeparator(QStringView gap)
+{
+    if (gap.isEmpty())
+        return true;
+    if (gap.size() > 1)
+        return false;
+    const QChar c = gap[0];
+    return c == u' ' || c == u'-' || c == u'_' || c == u'\u00a0' || c == u'\u2011';
+}
+
+const QSet<QString> &tierWords()
+{
+    static const QSet<QString> words{
+        QStringLiteral("pro"),      QStringLiteral("plus"),     QStringLiteral("max"),       QStringLiteral("mini"),
+        QStringLiteral("nano"),     QStringLiteral("flash"),    QStringLiteral("lite"),      QStringLiteral("ultra"),
+        QStringLiteral("turbo"),    QStringLiteral("opus"),     QStringLiteral("sonnet"),    QStringLiteral("haiku"),
+        QStringLiteral("scout"),    QStringLiteral("maverick"), QStringLiteral("behemoth"),  QStringLiteral("instruct"),
+        QStringLiteral("chat"),     QStringLiteral("base"),     QStringLiteral("coder"),     QStringLiteral("vision"),
+        QStringLiteral("vl"),       QStringLiteral("omni"),     QStringLiteral("small"),     QStringLiteral("medium"),
+        QStringLiteral("large"),    QStringLiteral("deep"),     QStringLiteral("think"),     QStringLiteral("thinking"),
+        QStringLiteral("reasoner"), QStringLiteral("distill"),  QStringLiteral("preview"),   QStringLiteral("exp"),
+        QStringLiteral("air"),      QStringLiteral("next"),     QStringLiteral("spark"),     QStringLiteral("oss"),
+        QStringLiteral("it"),       QStringLiteral("hf"),       QStringLiteral("heavy"),     QStringLiteral("fast"),
+        QStringLiteral("edge"),     QStringLiteral("math"),     QStringLiteral("audio"),     QStringLiteral("moe"),
+        QStringLiteral("express"),  QStringLiteral("sft"),      QStringLiteral("rl"),        QStringLiteral("dpo"),
+        QStringLiteral("experimental"),
+    };
+    return words;
+}
+
+const QSet<QString> &variantWords()
+{
+    static const QSet<QString> words{QStringLiteral("instruct"), QStringLiteral("chat"), QStringLiteral("base"),
+                                     QStringLiteral("it"),       QStringLiteral("hf"),   QStringLiteral("sft"),
+                                     QStringLiteral("dpo"),      QStringLiteral("rl")};
+    return words;
+}
+
+bool allDigits(QStringView t)
+{
+    for (const QChar c : t)
+        if (!c.isDigit())
+            return false;
+    return !t.isEmpty();
+}
+
+/// 7B, 1.6T, 8x7B, 17Bx128E, A22B, E4B
+bool isSize(QStringView t)
+{
+    qsizetype i = 0;
+    if (!t.isEmpty() && (t[0] == u'A' || t[0] == u'a' || t[0] == u'E' || t[0] == u'e') && t.size() > 2 && t[1].isDigit())
+        i = 1;
+    const qsizetype digitsStart = i;
+    while (i < t.size() && (t[i].isDigit() || t[i] == u'.'))
+        ++i;
+    if (i == digitsStart || i >= t.size())
+        return false;
+    if (t[i] == u'x' || t[i] == u'X') { // 8x7B
+        ++i;
+        const qsizetype s = i;
+        while (i < t.size() && (t[i].isDigit() || t[i] == u'.'))
+            ++i;
+        if (i == s || i >= t.size())
+            return false;
+    }
+    const QChar unit = t[i].toUpper();
+    if (unit != u'B' && unit != u'M' && unit != u'T')
+        return false;
+    ++i;
+    if (i == t.size())
+        return true;
+    // 17Bx128E
+    if (t[i] != u'x' && t[i] != u'X')
+        return false;
+    ++i;
+    const qsizetype s = i;
+    while (i < t.size() && t[i].isDigit())
+        ++i;
+    return i > s && i + 1 == t.size() && (t[i] == u'E' || t[i] == u'e');
+}
+
+/// 4, 3.5, 4o, V2.5, K2.6, R1, 4.1
+bool isVersion(QStringView t)
+{
+    qsizetype i = 0;
+    if (t.size() > 1 && (t[0] == u'V' || t[0] == u'v' || t[0] == u'K' || t[0] == u'k' || t[0] == u'R' || t[0] == u'r'
+                         || t[0] == u'M' || t[0] == u'o')
+        && t[1].isDigit())
+        i = 1;
+    const qsizetype s = i;
+    while (i < t.size() && (t[i].isDigit() || t[i] == u'.'))
+        ++i;
+    if (i == s || t[i - 1] == u'.')
+        return false;
+    const QStringView digits = t.mid(s, i - s);
+    if (digits.size() >= 4 && !digits.contains(u'.'))
+        return false; // a year or a count, not a version
+    if (i == t.size())
+        return true;
+    return i + 1 == t.size() && t[i].isLower() && t[i] != u'b' && t[i] != u'm' && t[i] != u't';
+}
+
+/// 0513, 0613 (MMDD) after a version
+bool isSnapshot(QStringView t)
+{
+    if (t.size() != 4 || !allDigits(t))
+        return false;
+    const int mm = t.left(2).toInt();
+    const int dd = t.mid(2).toInt();
+    return mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31;
+}
+
+bool startsUpper(QStringView t) { return !t.isEmpty() && (t[0].isUpper() || t[0].isDigit()); }
+
+} // namespace
+
+std::vector<Token> tokenize(QStringView text)
+{
+    std::vector<Token> out;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (i < n) {
+        if (!isTokenChar(text[i])) {
+            ++i;
+            continue;
+        }
+        const qsizetype s = i;
+        while (i < n) {
+            if (isTokenChar(text[i])) {
+                ++i;
+            } else if (text[i] == u'.' && i + 1 < n && text[i + 1].isDigit() && i > s && text[i - 1].isLetterOrNumber()) {
+                ++i; // 3.6, V2.5
+            } else if (text[i] == u'+' && (i + 1 == n || !isTokenChar(text[i + 1]))) {
+                ++i; // R+, 1T+
+                break;
+            } else {
+                break;
+            }
+        }
+        out.push_back({s, i});
+    }
+    return out;
+}
+
+namespace {
+
+struct GrammarResult {
+    qsizetype end = -1;
+    qsizetype coreEnd = -1;
+    bool hasVersion = false;
+    int tiers = 0;
+};
+
+/// Extends a name from token `first` (already accepted as its head).
+GrammarResult extend(const Extractor &x, QStringView text, const std::vector<Token> &toks, size_t first,
+                     bool headHasVersion)
+{
+    GrammarResult r;
+    r.end = toks[first].end;
+    r.coreEnd = r.end;
+    r.hasVersion = headHasVersion;
+    bool afterDistill = false;
+    bool variant = false;
+    bool previousWasVersion = headHasVersion;
+    for (size_t j = first + 1; j < toks.size(); ++j) {
+        const QStringView gap = text.mid(toks[j - 1].end, toks[j].start - toks[j - 1].end);
+        if (!isGapSeparator(gap))
+            break;
+        const QStringView t = text.mid(toks[j].start, toks[j].end - toks[j].start);
+        const QString lower = t.toString().toLower();
+        bool ok = false;
+        bool isVariant = false;
+        if (isSize(t)) {
+            ok = true;
+            r.hasVersion = true;
+        } else if (isVersion(t)) {
+            ok = true;
+            r.hasVersion = true;
+        } else if ((previousWasVersion || r.tiers > 0) && isSnapshot(t)) {
+            ok = true;
+            isVariant = true;
+        } else if (tierWords().contains(lower) && lower.size() > 1) {
+            // A tier word is part of the name when written as a name is ("Pro", "pro" after a hyphen).
+            ok = startsUpper(t) || gap == u"-" || gap.isEmpty();
+            if (ok) {
+                ++r.tiers;
+                isVariant = variantWords().contains(lower);
+                afterDistill = lower == u"distill";
+            }
+        } else if (afterDistill && x.family(t) >= 0) {
+            ok = true;
+        }
+        if (!ok)
+            break;
+        previousWasVersion = isVersion(t);
+        r.end = toks[j].end;
+        if (isVariant)
+            variant = true;
+        else if (!variant)
+            r.coreEnd = r.end;
+    }
+    // A size note in brackets: "Llama 4 Maverick (17Bx128E)".
+    if (r.end < text.size() && r.hasVersion) {
+        qsizetype p = r.end;
+        if (p < text.size() && text[p] == u' ')
+            ++p;
+        if (p < text.size() && text[p] == u'(') {
+            const qsizetype close = text.indexOf(u')', p);
+            if (close > p + 1 && close - p < 24 && isSize(text.mid(p + 1, close - p - 1)))
+                r.end = close + 1;
+        }
+    }
+    return r;
+}
+
+} // namespace
+
+std::vector<NameMatch> findModelNames(const Extractor &x, QStringView text)
+{
+    std::vector<NameMatch> out;
+    const std::vector<Token> toks = tokenize(text);
+    for (size_t i = 0; i < toks.size(); ++i) {
+        const QStringView t = text.mid(toks[i].start, toks[i].end - toks[i].start);
+        if (t.size() < 2 || !t[0].isLetter())
+            continue;
+        // Not the tail of a compound ("non-Llama") or a path.
+        if (toks[i].start > 0) {
+            const QChar before = text[toks[i].start - 1];
+            if (before == u'/' || before == u'@' || before == u'.' || before == u'_')
+                continue;
+            if (before == u'-' && toks[i].start > 1 && text[toks[i].start - 2].isLetterOrNumber())
+                continue;
+        }
+        qsizetype prefix = 0;
+        const int fam = x.family(t, &prefix);
+        if (fam < 0)
+            continue;
+        const bool glued = prefix < t.size(); // "Qwen2.5"
+        if (!startsUpper(t) && !glued) {
+            // lower case ("gpt-oss-120b", "llama-3.1-8b") only with a version or size after a hyphen
+            if (i + 1 >= toks.size() || text.mid(toks[i].end, toks[i + 1].start - toks[i].end) != u"-")
+                continue;
+        }
+        const GrammarResult g = extend(x, text, toks, i, glued);
+        if (!g.hasVersion && g.tiers == 0)
+            continue; // the family alone: the matcher's business
+        if (!g.hasVersion && !startsUpper(text.mid(toks[i + 1].start)))
+            continue;
+        NameMatch m;
+        m.start = toks[i].start;
+        m.end = g.end;
+        m.coreEnd = g.coreEnd;
+        m.family = fam;
+        m.confidence = g.hasVersion ? 0.9 : 0.6;
+        out.push_back(m);
+        while (i + 1 < toks.size() && toks[i + 1].start < m.end)
+            ++i;
+    }
+    return out;
+}
+
+qsizetype modelNameEnd(const Extractor &x, QStringView text, bool requireFamily)
+{
+    const std::vector<Token> toks = tokenize(text);
+    if (toks.empty() || toks[0].start != 0)
+        return -1;
+    const QStringView head = text.mid(0, toks[0].end);
+    qsizetype prefix = 0;
+    const int fam = x.family(head, &prefix);
+    if (requireFamily && fam < 0)
+        return -1;
+    const bool headIsNamePart = isVersion(head) || isSize(head) || tierWords().contains(head.toString().toLower());
+    if (fam < 0 && !headIsNamePart && !startsUpper(head))
+        return -1;
+    const bool glued = fam >= 0 && prefix < head.size(); // "Qwen2.5"
+    const GrammarResult g = extend(x, text, toks, 0, isVersion(head) || isSize(head) || glued);
+    if (!g.hasVersion && g.tiers == 0)
+        return -1;
+    return g.end;
+}
+
+bool isNameTail(QStringView token)
+{
+    return isVersion(token) || isSize(token) || tierWords().contains(token.toString().toLower());
+}
+
+} // namespace sextant::extract

@@ -1,0 +1,555 @@
+// Scores and model facts from tables: structured tables (HTML, Markdown,
+// RST, tab-separated) and tables whose cells ran together when a web page was
+// copied as plain text ("GLM-5.1Zhipu AI744B / 40BMITAgentic coding").
+
+#include "extract/Extractor.h"
+#include "extract/TextScan.h"
+
+#include <QRegularExpression>
+#include <functional>
+#include <map>
+
+namespace sextant::extract {
+
+using model::BlockKind;
+using model::TextRange;
+
+namespace {
+
+enum class Role { Unknown, Model, Org, License, Params, Benchmark, Setting, Category, Text, ModelScores, BenchScores };
+
+struct Cell {
+    TextRange range;
+    QString text;
+};
+
+struct Grid {
+    std::vector<Cell> header; // one per column, header rows joined
+    std::vector<std::vector<Cell>> rows;
+};
+
+QString clean(QStringView s)
+{
+    QString out = s.toString();
+    out.replace(QChar(0x00a0), u' ');
+    out.remove(QStringLiteral("**"));
+    return out.simplified();
+}
+
+Role roleFromHeader(const QString &header)
+{
+    const QString h = header.toLower().remove(QRegularExpression(QStringLiteral(R"(\([^)]*\)|[#*:])"))).simplified();
+    if (h.isEmpty())
+        return Role::Unknown;
+    static const QRegularExpression model(QStringLiteral(R"(^(?:(?:best\s+)?(?:open\s+|closed\s+)?models?(?:\s+name)?|name|llm|system|checkpoint)$)"));
+    static const QRegularExpression org(QStringLiteral(R"(^(?:provider|developer|organi[sz]ation|company|lab|creator|vendor|org|maker|made by|developed by)$)"));
+    static const QRegularExpression license(QStringLiteral(R"(^licen[cs]e(?:\s+type)?$)"));
+    static const QRegularExpression params(QStringLiteral(R"(^(?:params|parameters|param|size|model size|#params|# params|total params|parameters \w+)$)"));
+    static const QRegularExpression bench(QStringLiteral(R"(^(?:benchmarks?|tasks?|datasets?|evals?|evaluation|metric|benchmark metric)$)"));
+    static const QRegularExpression setting(QStringLiteral(R"(^(?:shots?|# shots|n-shot|metric|setting|mode|eval setting)$)"));
+    static const QRegularExpression category(QStringLiteral(R"(^(?:category|domain|type|area|capability)$)"));
+    if (model.match(h).hasMatch()) return Role::Model;
+    if (org.match(h).hasMatch()) return Role::Org;
+    if (license.match(h).hasMatch()) return Role::License;
+    if (params.match(h).hasMatch()) return Role::Params;
+    if (h.startsWith(u"benchmark")) return Role::Benchmark;
+    if (bench.match(h).hasMatch()) return Role::Benchmark;
+    if (setting.match(h).hasMatch()) return Role::Setting;
+    if (category.match(h).hasMatch()) return Role::Category;
+    return Role::Unknown;
+}
+
+/// A score cell: "89.5%", "**88.2**", "72.6^a", "—". Sets missing for a dash.
+std::optional<Number> parseScoreCell(const QString &raw, bool *missing = nullptr)
+{
+    QString s = raw;
+    s.remove(QRegularExpression(QStringLiteral(u"\\^\\S*|[*\u2020\u2021]")));
+    s = s.trimmed();
+    if (missing)
+        *missing = s.isEmpty() || s == u"-" || s == u"\u2014" || s == u"\u2013" || s.compare(u"N/A", Qt::CaseInsensitive) == 0;
+    static const QRegularExpression re(QStringLiteral(R"(^[~≈]?(?<n>-?\d{1,4}(?:\.\d+)?)\s*(?<pct>%)?(?:\s*\((?<note>[^)]*)\))?$)"));
+    const auto m = re.match(s);
+    if (!m.hasMatch())
+        return std::nullopt;
+    Number n;
+    const QString num = m.captured(QStringLiteral("n"));
+    n.value = num.toDouble();
+    const qsizetype dot = num.indexOf(u'.');
+    n.decimals = dot < 0 ? 0 : int(num.size() - dot - 1);
+    if (m.capturedStart(QStringLiteral("pct")) >= 0)
+        n.unit = QStringLiteral("%");
+    return n;
+}
+
+struct Params {
+    std::optional<double> total, active;
+    QString note;
+};
+
+/// "744B / 40B", "1.6T (49B active)", "27B (dense)", "119B MoE", "1T+", "17Bx128E".
+Params parseParams(const QString &text)
+{
+    Params p;
+    static const QRegularExpression size(QStringLiteral(R"((\d+(?:\.\d+)?)\s*([BT])(\+)?(?:\s*(active|total))?)"), QRegularExpression::CaseInsensitiveOption);
+    std::vector<std::pair<double, QString>> values;
+    bool plus = false;
+    for (auto it = size.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        double v = m.captured(1).toDouble();
+        if (m.captured(2).compare(u"T", Qt::CaseInsensitive) == 0)
+            v *= 1000;
+        values.emplace_back(v, m.captured(4).toLower());
+        plus = plus || !m.captured(3).isEmpty();
+    }
+    if (values.empty())
+        return p;
+    if (values.size() == 1) {
+        (values[0].second == u"active" ? p.active : p.total) = values[0].first;
+    } else if (values.size() == 2 && (values[1].second == u"active" || values[0].first > values[1].first)) {
+        p.total = values[0].first;
+        p.active = values[1].first;
+    } else {
+        return p; // several sizes: "3B/8B/30B"
+    }
+    if (plus)
+        p.note = QStringLiteral("more than");
+    return p;
+}
+
+/// Where a benchmark's name ends and its setting begins: "MMLU (Pass@1)", "MMLU 5-shot", "GPQA Diamond (PhD reasoning)".
+QString settingOf(const QString &label, TextRange nameInLabel)
+{
+    const QString joined = label.left(nameInLabel.start) + u' ' + label.mid(nameInLabel.end);
+    const QString rest = joined.simplified();
+    static const QRegularExpression shotsOrMetric(QStringLiteral(
+        R"((\d+-shot(?:,?\s*CoT)?|0-shot|zero-shot|few-shot|pass@\d+|Pass@\d+|EM|F1|acc(?:_norm)?|Acc\.?|exact match|maj@\d+|CoT|avg@\d+|BPB|macro_avg/acc(?:_char)?|em_maj1@1|micro_avg/acc|\d+-turn))"));
+    QStringList parts;
+    for (auto it = shotsOrMetric.globalMatch(rest); it.hasNext();)
+        parts << it.next().captured(1);
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+// --- structured tables ---------------------------------------------------------
+
+namespace {
+
+struct GridReader {
+    DocumentScan &scan;
+    const Grid &grid;
+
+    int resolveModelCell(const QString &text, const QString &org)
+    {
+        if (text.isEmpty())
+            return -1;
+        QString name = text;
+        // "V4 Pro" under a Provider "DeepSeek" is "DeepSeek V4 Pro".
+        const std::vector<Token> toks = tokenize(name);
+        if (!org.isEmpty() && !toks.empty()) {
+            const QStringView head = QStringView(name).mid(toks[0].start, toks[0].end - toks[0].start);
+            if (scan.x.family(head) < 0 && isNameTail(head))
+                name = org + u' ' + name;
+        }
+        return scan.resolveWhole(name, EntityKind::Model, 0.8);
+    }
+
+    void read()
+    {
+        const size_t cols = grid.header.size();
+        std::vector<Role> roles(cols, Role::Unknown);
+        std::vector<int> columnEntity(cols, -1);
+        std::vector<QString> columnSetting(cols);
+        int modelColumns = 0, benchColumns = 0;
+        for (size_t c = 0; c < cols; ++c) {
+            const QString &h = grid.header[c].text;
+            roles[c] = roleFromHeader(h);
+            if (roles[c] != Role::Unknown || h.isEmpty())
+                continue;
+            // A header that names a benchmark, or a model.
+            const auto found = scan.x.matcher().find(h);
+            for (const Mention &m : found) {
+                if (scan.x.pack().entities()[static_cast<size_t>(m.entity)].kind == EntityKind::Benchmark) {
+                    roles[c] = Role::BenchScores;
+                    columnEntity[c] = scan.internPack(m.entity);
+                    columnSetting[c] = settingOf(h, {m.range.start, m.range.end});
+                    ++benchColumns;
+                    break;
+                }
+            }
+            if (roles[c] != Role::Unknown)
+                continue;
+            const int model = scan.resolveWhole(h, EntityKind::Model, 0.8);
+            if (model >= 0) {
+                roles[c] = Role::ModelScores;
+                columnEntity[c] = model;
+                ++modelColumns;
+            }
+        }
+        const auto find = [&](Role r) {
+            for (size_t c = 0; c < cols; ++c)
+                if (roles[c] == r)
+                    return int(c);
+            return -1;
+        };
+        const int modelCol = find(Role::Model);
+        const int orgCol = find(Role::Org);
+        const int licenseCol = find(Role::License);
+        const int paramsCol = find(Role::Params);
+
+        for (const auto &row : grid.rows) {
+            if (row.size() != cols)
+                continue;
+            const TextRange quote{row.front().range.start, row.back().range.end};
+            if (modelColumns > 0 && modelColumns >= benchColumns) {
+                // Models are columns; each row a benchmark.
+                int bench = -1;
+                QString label, setting;
+                TextRange nameRange;
+                for (size_t c = 0; c < cols; ++c) {
+                    if (roles[c] == Role::ModelScores || row[c].text.isEmpty())
+                        continue;
+                    if (roles[c] == Role::Setting) {
+                        setting = setting.isEmpty() ? row[c].text : setting + QStringLiteral(", ") + row[c].text;
+                        continue;
+                    }
+                    if (roles[c] == Role::Category)
+                        continue;
+                    const auto found = scan.x.matcher().find(row[c].text);
+                    for (const Mention &m : found)
+                        if (scan.x.pack().entities()[static_cast<size_t>(m.entity)].kind == EntityKind::Benchmark) {
+                            bench = scan.internPack(m.entity);
+                            label = row[c].text;
+                            nameRange = m.range;
+                        }
+                    if (bench < 0 && (roles[c] == Role::Benchmark || c == 0) && !parseScoreCell(row[c].text)) {
+                        label = row[c].text;
+                        QString name = label;
+                        name.remove(QRegularExpression(QStringLiteral(R"(\s*\([^)]*\)|\s+\d+-shot.*$)")));
+                        nameRange = {0, 0};
+                        if (name.size() >= 2 && name.size() <= 40 && name[0].isLetter())
+                            bench = scan.internFound(EntityKind::Benchmark, name, 0.6);
+                        nameRange = {label.indexOf(name), label.indexOf(name) + name.size()};
+                    }
+                }
+                if (bench < 0)
+                    continue;
+                QString labelSetting = settingOf(label, nameRange);
+                if (!labelSetting.isEmpty())
+                    setting = setting.isEmpty() ? labelSetting : labelSetting + QStringLiteral(", ") + setting;
+                for (size_t c = 0; c < cols; ++c) {
+                    if (roles[c] != Role::ModelScores)
+                        continue;
+                    if (auto n = parseScoreCell(row[c].text))
+                        scan.addScore(columnEntity[c], bench, *n, setting, quote);
+                }
+                continue;
+            }
+            // Models are rows.
+            QString org;
+            int orgEntity = -1;
+            if (orgCol >= 0 && !row[size_t(orgCol)].text.isEmpty()) {
+                org = row[size_t(orgCol)].text;
+                orgEntity = scan.resolveWhole(org, EntityKind::Organization, 0.6);
+            }
+            int model = -1;
+            if (modelCol >= 0)
+                model = resolveModelCell(row[size_t(modelCol)].text, org);
+            else if (!row.empty() && roles[0] != Role::Org)
+                model = scan.resolveWhole(row[0].text, EntityKind::Model, 0.8);
+            if (model < 0)
+                continue;
+            if (orgEntity >= 0)
+                scan.addAttribute(model, QStringLiteral("organization"), scan.out.entities[size_t(orgEntity)].key, quote, orgEntity);
+            if (licenseCol >= 0 && !row[size_t(licenseCol)].text.isEmpty()) {
+                const QString text = row[size_t(licenseCol)].text;
+                const auto found = scan.x.matcher().prefixes(text);
+                int license = -1;
+                for (const Mention &m : found)
+                    if (scan.x.pack().entities()[size_t(m.entity)].kind == EntityKind::License) {
+                        license = scan.internPack(m.entity);
+                        break;
+                    }
+                const QString lower = text.toLower();
+                const QString note = lower.contains(u"equiv") ? QStringLiteral("equivalent") : QString();
+                if (license >= 0) {
+                    scan.addAttribute(model, QStringLiteral("license"), scan.out.entities[size_t(license)].key, quote, license, note);
+                    scan.addAttribute(model, QStringLiteral("openness"), QStringLiteral("open"), quote, -1, QStringLiteral("weights under a license"));
+                } else if (lower.startsWith(u"open")) {
+                    scan.addAttribute(model, QStringLiteral("openness"), QStringLiteral("open"), quote);
+                } else if (lower.contains(u"proprietary") || lower.contains(u"closed") || lower == u"api") {
+                    scan.addAttribute(model, QStringLiteral("openness"), QStringLiteral("closed"), quote);
+                }
+            }
+            if (paramsCol >= 0) {
+                const Params p = parseParams(row[size_t(paramsCol)].text);
+                if (p.total)
+                    scan.addAttribute(model, QStringLiteral("params_total_b"), QString::number(*p.total, 'g', 6), quote, -1, p.note);
+                if (p.active)
+                    scan.addAttribute(model, QStringLiteral("params_active_b"), QString::number(*p.active, 'g', 6), quote);
+            }
+            for (size_t c = 0; c < cols; ++c) {
+                if (roles[c] == Role::BenchScores) {
+                    if (auto n = parseScoreCell(row[c].text))
+                        scan.addScore(model, columnEntity[c], *n, columnSetting[c], quote);
+                }
+            }
+        }
+    }
+};
+
+} // namespace
+
+void DocumentScan::readTables()
+{
+    for (const model::Block &block : doc.blocks) {
+        if (block.kind != BlockKind::Table || block.rows.size() < 2)
+            continue;
+        Grid grid;
+        const size_t cols = block.rows.front().cells.size();
+        grid.header.resize(cols);
+        size_t r = 0;
+        // Header rows, joined per column ("MMLU" over "5-shot").
+        while (r < block.rows.size() && (block.rows[r].header || r == 0)) {
+            const model::TableRow &row = block.rows[r];
+            for (size_t c = 0; c < cols && c < row.cells.size(); ++c) {
+                const QString text = clean(doc.slice(row.cells[c].range));
+                Cell &h = grid.header[c];
+                if (h.text.isEmpty())
+                    h = Cell{row.cells[c].range, text};
+                else if (!text.isEmpty() && !h.text.contains(text))
+                    h.text += u' ' + text;
+            }
+            ++r;
+            if (r < block.rows.size() && !block.rows[r].header)
+                break;
+        }
+        for (; r < block.rows.size(); ++r) {
+            const model::TableRow &row = block.rows[r];
+            std::vector<Cell> cells;
+            for (size_t c = 0; c < cols && c < row.cells.size(); ++c)
+                cells.push_back(Cell{row.cells[c].range, clean(doc.slice(row.cells[c].range))});
+            grid.rows.push_back(std::move(cells));
+        }
+        GridReader{*this, grid}.read();
+    }
+}
+
+// --- tables that ran together --------------------------------------------------
+
+namespace {
+
+/// Positions where one cell may end and the next begin, in text whose cell
+/// boundaries were lost: never next to a space.
+bool boundaryAllowed(QStringView line, qsizetype i)
+{
+    return i > 0 && i < line.size() && !line[i - 1].isSpace() && !line[i].isSpace();
+}
+
+/// A case or digit junction: "kC" in "SparkClaude", "6G" in "4.6GPT", ")8" in "(x)89.5".
+bool isJunction(QStringView line, qsizetype i)
+{
+    if (!boundaryAllowed(line, i))
+        return false;
+    const QChar a = line[i - 1], b = line[i];
+    if (b.isUpper() && (a.isLower() || a.isDigit() || a == u')' || a == u'%' || a == u'+'))
+        return true;
+    if (b.isDigit() && (a.isLetter() || a == u')' || a == u'%'))
+        return true;
+    if (b.isUpper() && a.isUpper() && i + 1 < line.size() && line[i + 1].isLower())
+        return true; // "MITAgentic"
+    return false;
+}
+
+enum class ColType { Label, Number, Model, Org, License, Params, Text };
+
+} // namespace
+
+void DocumentScan::readRunTogetherTables()
+{
+    const QString &t = doc.text;
+    const auto &blocks = doc.blocks;
+    for (size_t b = 0; b < blocks.size(); ++b) {
+        if (blocks[b].kind != BlockKind::Paragraph)
+            continue;
+        const TextRange hr = blocks[b].range;
+        const QStringView line = QStringView(t).mid(hr.start, hr.length());
+        if (line.size() > 200 || line.contains(u'\n') || line.endsWith(u'.') || line.contains(u". "))
+            continue;
+        // Split the header at junctions, keeping known names whole.
+        std::vector<Cell> header;
+        qsizetype p = 0;
+        while (p < line.size()) {
+            qsizetype minEnd = p + 1;
+            for (const Mention &m : x.matcher().prefixes(line.mid(p))) {
+                minEnd = std::max(minEnd, p + m.range.end);
+                break;
+            }
+            qsizetype e = minEnd;
+            while (e < line.size() && !isJunction(line, e))
+                ++e;
+            header.push_back(Cell{{hr.start + p, hr.start + e}, line.mid(p, e - p).toString().trimmed()});
+            p = e;
+        }
+        if (header.size() < 3)
+            continue;
+        std::vector<ColType> types;
+        int modelCols = 0;
+        for (const Cell &h : header) {
+            const Role r = roleFromHeader(h.text);
+            switch (r) {
+            case Role::Model: types.push_back(ColType::Model); break;
+            case Role::Org: types.push_back(ColType::Org); break;
+            case Role::License: types.push_back(ColType::License); break;
+            case Role::Params: types.push_back(ColType::Params); break;
+            case Role::Benchmark: types.push_back(ColType::Label); break;
+            default:
+                if (resolveWhole(h.text, EntityKind::Model, 0.0) >= 0 || modelNameEnd(x, h.text, true) == h.text.size()) {
+                    types.push_back(ColType::Number);
+                    ++modelCols;
+                } else {
+                    types.push_back(ColType::Text);
+                }
+            }
+        }
+        const bool scoreTable = types.front() == ColType::Label && modelCols >= 1;
+        if (qEnvironmentVariableIsSet("SEXTANT_DEBUG_TABLES")) {
+            QStringList h;
+            for (size_t i = 0; i < header.size(); ++i)
+                h << header[i].text + u'/' + QString::number(int(types[i]));
+            qWarning("table header: %s", qPrintable(h.join(u" | ")));
+        }
+        const bool modelTable = std::count(types.begin(), types.end(), ColType::Model) == 1
+                                && std::count(types.begin(), types.end(), ColType::Text)
+                                       < static_cast<long>(types.size()) - 1;
+        if (!scoreTable && !modelTable)
+            continue;
+
+        Grid grid;
+        grid.header = header;
+        // The rows: the paragraphs that follow, each split by what its columns hold.
+        size_t next = b + 1;
+        int misses = 0;
+        for (; next < blocks.size() && blocks[next].kind == BlockKind::Paragraph && misses < 2; ++next) {
+            const TextRange rr = blocks[next].range;
+            const QStringView row = QStringView(t).mid(rr.start, rr.length());
+            if (row.size() > 300 || row.contains(u'\n'))
+                break;
+            auto valid = [&](ColType type, QStringView cell) -> bool {
+                const QString text = cell.toString();
+                switch (type) {
+                case ColType::Number: return parseScoreCell(text).has_value() || text == u"\u2014" || text == u"-";
+                case ColType::Model: {
+                    QString core = text;
+                    core.remove(QRegularExpression(QStringLiteral(R"(\s*\([^)]*\)$)")));
+                    if (core.isEmpty() || core.size() > 48)
+                        return false;
+                    const auto known = x.matcher().find(core);
+                    if (known.size() == 1 && known[0].range.start == 0 && known[0].range.end == core.size()
+                        && x.pack().entities()[size_t(known[0].entity)].kind == EntityKind::Model)
+                        return true;
+                    return modelNameEnd(x, core, false) == core.size();
+                }
+                case ColType::Org: {
+                    const auto known = x.matcher().find(text);
+                    if (known.size() == 1 && known[0].range.start == 0 && known[0].range.end == text.size())
+                        return x.pack().entities()[size_t(known[0].entity)].kind == EntityKind::Organization;
+                    static const QRegularExpression name(QStringLiteral(R"(^[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,2}$)"));
+                    return name.match(text).hasMatch();
+                }
+                case ColType::License: {
+                    static const QRegularExpression lic(QStringLiteral(
+                        R"(^(?:Open(?: weights?)?|Proprietary|Closed|Custom|Research(?: only)?|Non-commercial|MIT|Apache(?: |-)2\.0|[A-Z][\w.]*(?: [\d.]+)?)(?:-equiv(?:alent)?)?$)"));
+                    return lic.match(text).hasMatch();
+                }
+                case ColType::Params: {
+                    static const QRegularExpression par(QStringLiteral(
+                        R"(^(?:~?\d+(?:\.\d+)?[BTM]\+?(?:\s*(?:/|x)\s*\d+(?:\.\d+)?[BTME])*(?:\s*\((?:dense|MoE|[\d.]+[BT] active|total)\))?(?:\s+(?:MoE|dense|total|active))?|MoE|Dense|Undisclosed|Unknown|Multiple sizes|Various)$)"),
+                        QRegularExpression::CaseInsensitiveOption);
+                    return par.match(text).hasMatch();
+                }
+                case ColType::Label: return !text.isEmpty() && text[0].isLetter() && !parseScoreCell(text);
+                case ColType::Text: return !text.isEmpty();
+                }
+                return false;
+            };
+            // Depth-first over where each cell ends; the first full split wins.
+            const size_t n = types.size();
+            std::vector<qsizetype> ends(n, -1);
+            std::map<std::pair<size_t, qsizetype>, bool> dead;
+            std::function<bool(size_t, qsizetype)> split = [&](size_t col, qsizetype from) -> bool {
+                if (col == n)
+                    return from == row.size();
+                if (from >= row.size() || dead.count({col, from}))
+                    return false;
+                std::vector<qsizetype> candidates;
+                if (col + 1 == n) {
+                    candidates.push_back(row.size());
+                } else {
+                    // Known names first (longest), then every allowed boundary.
+                    for (const Mention &m : x.matcher().prefixes(row.mid(from)))
+                        if (boundaryAllowed(row, from + m.range.end))
+                            candidates.push_back(from + m.range.end);
+                    std::vector<qsizetype> others;
+                    for (qsizetype e = from + 1; e < row.size() && e - from <= 64; ++e)
+                        if (boundaryAllowed(row, e))
+                            others.push_back(e);
+                    const ColType type = types[col];
+                    if (type == ColType::Model || type == ColType::Params || type == ColType::Org)
+                        std::reverse(others.begin(), others.end()); // the longest name first
+                    if (type == ColType::Number) // "89.5%92.7%": after a percent sign, else at a junction
+                        std::stable_sort(others.begin(), others.end(), [&](qsizetype a, qsizetype c) {
+                            return (row[a - 1] == u'%') > (row[c - 1] == u'%');
+                        });
+                    candidates.insert(candidates.end(), others.begin(), others.end());
+                }
+                for (const qsizetype e : candidates) {
+                    // Two numbers in a row are told apart by a sign ("89.5%92.7%"), never by a guess ("42.842.1").
+                    const bool numberEdge = types[col] == ColType::Number || (col + 1 < n && types[col + 1] == ColType::Number);
+                    if (numberEdge && e < row.size() && row[e].isDigit() && (row[e - 1].isDigit() || row[e - 1] == u'.'))
+                        continue;
+                    if (!valid(types[col], row.mid(from, e - from).trimmed()))
+                        continue;
+                    ends[col] = e;
+                    if (split(col + 1, e))
+                        return true;
+                }
+                dead[{col, from}] = true;
+                return false;
+            };
+            if (qEnvironmentVariableIsSet("SEXTANT_DEBUG_TABLES"))
+                qWarning("row %s: %d", qPrintable(row.toString()), int(split(0, 0)));
+            dead.clear();
+            if (!split(0, 0)) {
+                ++misses; // a ragged row ("42.8%42.1%" under four models): never guess its cells
+                continue;
+            }
+            misses = 0;
+            std::vector<Cell> cells;
+            qsizetype from = 0;
+            for (size_t c = 0; c < n; ++c) {
+                cells.push_back(Cell{{rr.start + from, rr.start + ends[c]}, row.mid(from, ends[c] - from).toString().trimmed()});
+                from = ends[c];
+            }
+            grid.rows.push_back(std::move(cells));
+            // The cells are mentions too.
+            for (const Cell &c : grid.rows.back()) {
+                std::erase_if(hits, [&](const Hit &h) { return h.range.start >= rr.start && h.range.end <= rr.end && h.range.start < c.range.end && h.range.end > c.range.start; });
+                findMentions(c.range);
+            }
+        }
+        if (grid.rows.empty())
+            continue;
+        for (const Cell &c : header) {
+            std::erase_if(hits, [&](const Hit &h) { return h.range.start < c.range.end && h.range.end > c.range.start; });
+            findMentions(c.range);
+        }
+        std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &bb) { return a.range.start < bb.range.start; });
+        GridReader{*this, grid}.read();
+        for (size_t k = b; k < next; ++k)
+            m_tableBlocks.insert(int(k));
+        b = next - 1;
+    }
+}
+
+} // namespace sextant::extract

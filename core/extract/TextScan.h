@@ -1,0 +1,125 @@
+#pragma once
+
+// Internal to the extract library: one document's extraction in progress.
+
+#include "extract/DateFinder.h"
+#include "extract/Extraction.h"
+
+#include <QHash>
+#include <QSet>
+#include <optional>
+
+namespace sextant::extract {
+
+using model::PartialDate;
+using model::TextRange;
+
+class Extractor;
+
+/// A run of letters and digits (with dots and a trailing "+" inside names:
+/// "3.6", "Z.ai", "R+") in a text.
+struct Token {
+    qsizetype start = 0;
+    qsizetype end = 0;
+};
+std::vector<Token> tokenize(QStringView text);
+
+/// A number as written: "42.8%", "1,000", "1.6T".
+struct Number {
+    qsizetype start = 0;
+    qsizetype end = 0; ///< after the unit, when there is one
+    double value = 0;
+    int decimals = 0;
+    QString unit; ///< "%", "B", "T", "M" (parameter or money scales) or empty
+};
+
+/// A name found by how model names are written.
+struct NameMatch {
+    qsizetype start = 0;
+    qsizetype end = 0;
+    qsizetype coreEnd = 0; ///< end without variant words (Instruct, a snapshot date, a size note)
+    int family = -1;       ///< pack index of the family, -1 when none
+    double confidence = 0;
+};
+
+/// Model names in text from the name grammar: a family, then versions,
+/// sizes and tier words ("Qwen 3.6-Plus", "DeepSeek-R1-Distill-Qwen-32B").
+std::vector<NameMatch> findModelNames(const Extractor &x, QStringView text);
+/// The name grammar without a family: versions, sizes and tiers after a
+/// capitalized word or alone ("V4 Pro" in a Model column). -1 when not a name.
+qsizetype modelNameEnd(const Extractor &x, QStringView text, bool requireFamily);
+/// A version, size or tier word: what follows a family name ("V4", "Medium").
+bool isNameTail(QStringView token);
+
+struct Hit {
+    int entity = -1; ///< index into Extraction::entities
+    TextRange range;
+    double confidence = 1.0;
+};
+
+struct Sentence {
+    TextRange range;
+    int block = -1;
+    bool heading = false;
+    bool listItem = false;
+};
+
+class DocumentScan {
+public:
+    DocumentScan(const Extractor &x, const model::Document &doc);
+    Extraction run();
+
+    // --- shared by the table reader ------------------------------------
+    const Extractor &x;
+    const model::Document &doc;
+    Extraction out;
+    std::vector<Hit> hits; // sorted by start, never overlapping
+
+    /// Pack and grammar mentions in [r.start, r.end), added to hits.
+    void findMentions(TextRange r);
+    /// The entity a short text (a table cell, a header) names as a whole, or -1.
+    int resolveWhole(QStringView text, EntityKind want, double foundConfidence);
+    int internPack(int packIndex);
+    int internFound(EntityKind kind, const QString &name, double confidence, const QString &parent = {});
+    [[nodiscard]] EntityKind kindOf(int entity) const { return out.entities[static_cast<size_t>(entity)].kind; }
+    void addScore(int modelEntity, int benchEntity, const Number &n, const QString &setting, TextRange quote);
+    void addAttribute(int subject, const QString &attribute, const QString &value, TextRange quote,
+                      int valueEntity = -1, const QString &note = {});
+    void addNumericClaim(int subject, const QString &attribute, double low, double high, const QString &value,
+                         TextRange quote, const QString &note = {});
+
+private:
+    void splitSentences();
+    void readTables();
+    void readRunTogetherTables();
+    void findCodenamesAndPeople();
+    void readSentence(const Sentence &s, size_t index);
+    void readScores(const Sentence &s, const std::vector<Hit> &inS, const std::vector<Number> &numbers);
+    void readAttributes(const Sentence &s, const std::vector<Hit> &inS, const std::vector<Number> &numbers);
+    void readClaims(const Sentence &s, const std::vector<Hit> &inS);
+    void readEvents(const Sentence &s, const std::vector<Hit> &inS);
+    void finish();
+
+    std::vector<Hit> hitsIn(TextRange r) const;
+    bool isObject(const Sentence &s, const Hit &h) const;
+    int subjectModel(const Sentence &s, const std::vector<Hit> &inS, qsizetype before) const;
+    std::vector<Number> numbersIn(const Sentence &s, const std::vector<Hit> &inS) const;
+    PartialDate anchorBefore(qsizetype position) const;
+
+    std::vector<Sentence> m_sentences;
+    int m_docYear = 0;
+    PartialDate m_docDate;
+    int m_contextModel = -1;  // the model the text is about lately
+    int m_contextBench = -1;  // the benchmark lately named (for lists that follow)
+    int m_titleModel = -1;
+    struct DatedAt {
+        qsizetype position;
+        PartialDate date;
+    };
+    std::vector<DatedAt> m_absoluteDates; // in text order
+    QHash<int, PartialDate> m_releases;    // model entity -> release date found here
+    QHash<int, int> m_packIndex;           // pack index -> entity index
+    QSet<int> m_tableBlocks;               // paragraphs read as a table whose cells ran together
+};
+
+} // namespace sextant::extract
