@@ -7,6 +7,7 @@
 #include "ingest/Format.h"
 #include "library/IngestEngine.h"
 #include "library/Library.h"
+#include "library/Knowledge.h"
 #include "library/Maintenance.h"
 #include "model/StructureCodec.h"
 
@@ -74,6 +75,28 @@ const std::vector<CmdSpec> &commands()
         {QStringLiteral("remove"), QStringLiteral("ID..."), QStringLiteral("Remove sources (or one old version) from the library"),
          {{QStringLiteral("version"), QStringLiteral("N"), QStringLiteral("remove only version N of the source")}}},
         {QStringLiteral("reindex"), QString(), QStringLiteral("Rebuild the search index from the database"),
+         {{QStringLiteral("threads"), QStringLiteral("N"), QStringLiteral("threads (default: one per core)")}}},
+        {QStringLiteral("entities"), QString(), QStringLiteral("List the models, organizations, benchmarks, people and licenses found"),
+         {{QStringLiteral("kind"), QStringLiteral("KIND"), QStringLiteral("model, organization, benchmark, person, license, product or other")},
+          {QStringLiteral("all"), {}, QStringLiteral("include rejected entities")},
+          {QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
+        {QStringLiteral("scores"), QString(), QStringLiteral("List benchmark scores with their sources"),
+         {{QStringLiteral("benchmark"), QStringLiteral("B"), QStringLiteral("only this benchmark (name or alias)")},
+          {QStringLiteral("model"), QStringLiteral("M"), QStringLiteral("only this model (name or alias)")},
+          {QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
+        {QStringLiteral("timeline"), QString(), QStringLiteral("List dated events (releases, investments, ...) in date order"),
+         {{QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
+        {QStringLiteral("conflicts"), QString(), QStringLiteral("List where sources disagree, with each value's source and quote"),
+         {{QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
+        {QStringLiteral("export"), QString(), QStringLiteral("Export sources, entities, scores, events and conflicts"),
+         {{QStringLiteral("json"), {}, QStringLiteral("one JSON object (the format other tools read)")}}},
+        {QStringLiteral("correct"), QStringLiteral("ACTION ENTITY [VALUE] [EXTRA]"),
+         QStringLiteral("Correct extraction: rename, merge, split, reject-entity, confirm-entity, reject-mention, reject-fact, set, add"),
+         {{QStringLiteral("list"), {}, QStringLiteral("list the corrections made so far")},
+          {QStringLiteral("undo"), {}, QStringLiteral("undo the newest correction")},
+          {QStringLiteral("redo"), {}, QStringLiteral("redo the newest undone correction")},
+          {QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
+        {QStringLiteral("reextract"), QString(), QStringLiteral("Run extraction again over every source (after an upgrade)"),
          {{QStringLiteral("threads"), QStringLiteral("N"), QStringLiteral("threads (default: one per core)")}}},
         {QStringLiteral("extract"), QStringLiteral("FILE"),
          QStringLiteral("Show what extraction finds in a file, without adding it to a library"),
@@ -540,6 +563,175 @@ bool isCommandLine(const QStringList &arguments)
     return false;
 }
 
+Result<library::Knowledge> loadKnowledge(Library &lib, bool withMentions = false, bool includeRejected = false)
+{
+    library::Knowledge::Options o;
+    o.withMentions = withMentions;
+    o.includeRejected = includeRejected;
+    return library::Knowledge::load(lib, o);
+}
+
+int cmdEntities(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    const QString kind = args.value(QStringLiteral("kind"));
+    if (!kind.isEmpty() && extract::entityKindFromName(kind) == extract::EntityKind::Other && kind != u"other") {
+        out.error(QStringLiteral("entities: unknown kind '%1' (model, organization, benchmark, person, license, product, other)").arg(kind));
+        return ExitUsage;
+    }
+    auto lib = openLibrary(ctx, Library::Access::Read);
+    if (!lib)
+        return report(out, lib.error());
+    auto k = loadKnowledge(**lib, false, args.has(QStringLiteral("all")));
+    if (!k)
+        return report(out, k.error());
+    printEntities(out, *k, kind.isEmpty() ? QString() : extract::entityKindName(extract::entityKindFromName(kind)),
+                  args.has(QStringLiteral("json")));
+    return ExitOk;
+}
+
+int cmdScores(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    auto lib = openLibrary(ctx, Library::Access::Read);
+    if (!lib)
+        return report(out, lib.error());
+    auto k = loadKnowledge(**lib);
+    if (!k)
+        return report(out, k.error());
+    QString benchKey, modelKey;
+    for (const auto &[option, key] : {std::pair{QStringLiteral("benchmark"), &benchKey}, std::pair{QStringLiteral("model"), &modelKey}}) {
+        const QString name = args.value(option);
+        if (name.isEmpty())
+            continue;
+        const library::KnownEntity *e = k->find(name);
+        if (!e) {
+            out.error(QStringLiteral("scores: no %1 named '%2' in this library (see sextant entities --kind %1)").arg(option, name));
+            return ExitNotFound;
+        }
+        *key = e->key;
+    }
+    std::vector<const library::KnownScore *> scores;
+    for (const library::KnownScore &s : k->scores)
+        if ((benchKey.isEmpty() || s.benchmarkKey == benchKey) && (modelKey.isEmpty() || s.modelKey == modelKey))
+            scores.push_back(&s);
+    // By benchmark, then best first.
+    std::stable_sort(scores.begin(), scores.end(), [](const library::KnownScore *a, const library::KnownScore *b) {
+        if (a->benchmark != b->benchmark)
+            return a->benchmark < b->benchmark;
+        return a->value > b->value;
+    });
+    printScores(out, scores, args.has(QStringLiteral("json")));
+    return ExitOk;
+}
+
+int cmdTimeline(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    auto lib = openLibrary(ctx, Library::Access::Read);
+    if (!lib)
+        return report(out, lib.error());
+    auto k = loadKnowledge(**lib);
+    if (!k)
+        return report(out, k.error());
+    printTimeline(out, *k, args.has(QStringLiteral("json")));
+    return ExitOk;
+}
+
+int cmdConflicts(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    auto lib = openLibrary(ctx, Library::Access::Read);
+    if (!lib)
+        return report(out, lib.error());
+    auto k = loadKnowledge(**lib);
+    if (!k)
+        return report(out, k.error());
+    printConflicts(out, *k, args.has(QStringLiteral("json")));
+    return ExitOk;
+}
+
+int cmdExport(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    if (!args.has(QStringLiteral("json"))) {
+        out.error(QStringLiteral("export: choose a format: --json"));
+        return ExitUsage;
+    }
+    auto lib = openLibrary(ctx, Library::Access::Read);
+    if (!lib)
+        return report(out, lib.error());
+    auto k = loadKnowledge(**lib, true);
+    if (!k)
+        return report(out, k.error());
+    printExport(out, *k);
+    return ExitOk;
+}
+
+int cmdCorrect(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    const bool json = args.has(QStringLiteral("json"));
+    if (args.has(QStringLiteral("list"))) {
+        auto lib = openLibrary(ctx, Library::Access::Read);
+        if (!lib)
+            return report(out, lib.error());
+        auto rows = (*lib)->store().corrections();
+        if (!rows)
+            return report(out, rows.error());
+        printCorrections(out, *rows, json);
+        return ExitOk;
+    }
+    auto lib = openLibrary(ctx, Library::Access::Write);
+    if (!lib)
+        return report(out, lib.error());
+    if (args.has(QStringLiteral("undo")) || args.has(QStringLiteral("redo"))) {
+        const bool redo = args.has(QStringLiteral("redo"));
+        auto r = library::undoCorrection(**lib, redo);
+        if (!r)
+            return report(out, r.error());
+        if (!*r) {
+            out.error(redo ? QStringLiteral("correct: nothing to redo") : QStringLiteral("correct: nothing to undo"));
+            return ExitNotFound;
+        }
+        if (!ctx.quiet)
+            out.note(QStringLiteral("%1 correction %2: %3 %4\n").arg(redo ? QStringLiteral("Redid") : QStringLiteral("Undid")).arg((*r)->id).arg((*r)->action, (*r)->target));
+        return ExitOk;
+    }
+    if (args.positional.size() < 2) {
+        out.error(QStringLiteral("correct: name an action and an entity, e.g. sextant correct rename \"Qwen 3.6\" \"Qwen3.6\""));
+        return ExitUsage;
+    }
+    library::CorrectionRequest request{args.positional.value(0), args.positional.value(1), args.positional.value(2),
+                                       args.positional.mid(3).join(u' ')};
+    auto row = library::addCorrection(**lib, request);
+    if (!row)
+        return report(out, row.error());
+    if (!ctx.quiet)
+        out.note(QStringLiteral("Correction %1: %2 %3 (undo with sextant correct --undo)\n").arg(row->id).arg(row->action, row->target));
+    return ExitOk;
+}
+
+int cmdReextract(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    auto threads = intOption(args, QStringLiteral("reextract"), QStringLiteral("threads"), 0, 1);
+    if (!threads)
+        return report(out, threads.error());
+    auto lib = openLibrary(ctx, Library::Access::Write);
+    if (!lib)
+        return report(out, lib.error());
+    TerminalProgress progress(!ctx.quiet);
+    auto r = library::extractPending(**lib, progress, g_cancel, true, int(*threads));
+    progress.finish();
+    if (!r)
+        return report(out, r.error());
+    if (!ctx.quiet)
+        out.note(QStringLiteral("Extracted %1 source(s) in %2 s%3\n").arg(r->versions).arg(r->seconds, 0, 'f', 2)
+                     .arg(r->cancelled ? QStringLiteral(" (interrupted)") : QString()));
+    return r->cancelled ? ExitCancelled : ExitOk;
+}
+
 int cmdExtract(const Context &ctx, const Args &args)
 {
     Output &out = ctx.out;
@@ -621,6 +813,13 @@ int run(const QStringList &arguments)
     if (name == u"reindex") return cmdReindex(ctx, *args);
     if (name == u"check") return cmdCheck(ctx, *args);
     if (name == u"extract") return cmdExtract(ctx, *args);
+    if (name == u"entities") return cmdEntities(ctx, *args);
+    if (name == u"scores") return cmdScores(ctx, *args);
+    if (name == u"timeline") return cmdTimeline(ctx, *args);
+    if (name == u"conflicts") return cmdConflicts(ctx, *args);
+    if (name == u"export") return cmdExport(ctx, *args);
+    if (name == u"correct") return cmdCorrect(ctx, *args);
+    if (name == u"reextract") return cmdReextract(ctx, *args);
     return ExitUsage;
 }
 

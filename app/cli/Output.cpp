@@ -1,6 +1,7 @@
 #include "cli/Output.h"
 
 #include "extract/ExtractionJson.h"
+#include "extract/KnowledgePack.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -219,6 +220,312 @@ void printExtraction(Output &out, const extract::Extraction &x, const model::Doc
                       e.contains(QStringLiteral("openness")) ? QStringLiteral("  [") + e.value(QStringLiteral("openness")).toString() + u']' : QString());
     }
     out.text(s);
+}
+
+namespace {
+
+QJsonValue sourceValue(qint64 source) { return source > 0 ? QJsonValue(source) : QJsonValue(QJsonValue::Null); }
+
+QJsonValue attributeJson(const library::Knowledge &k, const library::KnownEntity &e, const QString &attribute)
+{
+    const QString v = e.resolved.value(attribute);
+    if (attribute == u"openness")
+        return v.isEmpty() ? QStringLiteral("unknown") : v;
+    if (v.isEmpty())
+        return QJsonValue(QJsonValue::Null);
+    if (attribute == u"params_total_b" || attribute == u"params_active_b") {
+        bool ok = false;
+        const double n = v.toDouble(&ok);
+        return ok ? QJsonValue(n) : QJsonValue(QJsonValue::Null);
+    }
+    if (attribute == u"organization" || attribute == u"license") {
+        if (const library::KnownEntity *o = k.entity(v)) {
+            if (attribute == u"license" && !o->resolved.value(QStringLiteral("spdx")).isEmpty())
+                return o->resolved.value(QStringLiteral("spdx"));
+            return o->name;
+        }
+        const auto &pack = extract::KnowledgePack::builtin();
+        if (const int i = pack.indexOf(v); i >= 0) {
+            if (attribute == u"license")
+                for (const extract::PackFact *f : pack.factsAbout(i))
+                    if (f->attribute == u"spdx")
+                        return f->value;
+            return pack.entities()[size_t(i)].name;
+        }
+        return v;
+    }
+    return v;
+}
+
+QJsonObject entityJson(const library::Knowledge &k, const library::KnownEntity &e, bool withMentions)
+{
+    QJsonObject attributes;
+    for (const QString &a : library::contractAttributes())
+        if (e.kind == u"model" || e.resolved.contains(a))
+            attributes.insert(a, attributeJson(k, e, a));
+    for (auto it = e.resolved.cbegin(); it != e.resolved.cend(); ++it)
+        if (!attributes.contains(it.key()) && it.key() != u"access")
+            attributes.insert(it.key(), attributeJson(k, e, it.key()));
+    QJsonObject o{{QStringLiteral("id"), e.key},
+                  {QStringLiteral("name"), e.name},
+                  {QStringLiteral("kind"), e.kind},
+                  {QStringLiteral("aliases"), QJsonArray::fromStringList(e.aliases)},
+                  {QStringLiteral("origin"), e.origin},
+                  {QStringLiteral("confidence"), e.confidence},
+                  {QStringLiteral("mention_count"), e.mentionCount},
+                  {QStringLiteral("source_count"), e.sourceCount},
+                  {QStringLiteral("attributes"), attributes}};
+    if (withMentions) {
+        QJsonArray mentions;
+        for (const library::MentionRef &m : e.mentions)
+            mentions.append(QJsonObject{{QStringLiteral("source"), m.source},
+                                        {QStringLiteral("start"), m.start},
+                                        {QStringLiteral("end"), m.start + m.length}});
+        o.insert(QStringLiteral("mentions"), mentions);
+    } else {
+        o.insert(QStringLiteral("mentions"), e.mentionCount);
+    }
+    if (!e.variantOf.isEmpty())
+        o.insert(QStringLiteral("variant_of"), e.variantOf);
+    return o;
+}
+
+QJsonObject scoreJson(const library::KnownScore &s)
+{
+    return QJsonObject{{QStringLiteral("model"), s.model},
+                       {QStringLiteral("model_id"), s.modelKey},
+                       {QStringLiteral("benchmark"), s.benchmark},
+                       {QStringLiteral("benchmark_id"), s.benchmarkKey},
+                       {QStringLiteral("value"), s.value},
+                       {QStringLiteral("unit"), s.unit},
+                       {QStringLiteral("setting"), s.setting},
+                       {QStringLiteral("source"), s.from.source},
+                       {QStringLiteral("quote"), s.from.quote},
+                       {QStringLiteral("fact"), s.factSignature}};
+}
+
+QString precisionName(const model::PartialDate &d)
+{
+    using P = model::PartialDate::Precision;
+    return d.precision == P::Day ? QStringLiteral("day") : d.precision == P::Month ? QStringLiteral("month") : QStringLiteral("year");
+}
+
+QJsonObject eventJson(const library::KnownEvent &e)
+{
+    QJsonArray sources;
+    for (const library::Provenance &p : e.sources)
+        sources.append(QJsonObject{{QStringLiteral("source"), p.source}, {QStringLiteral("quote"), p.quote}});
+    return QJsonObject{{QStringLiteral("date"), e.date.toIso()},
+                       {QStringLiteral("date_end"), e.end.isValid() ? QJsonValue(e.end.toIso()) : QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("precision"), precisionName(e.date)},
+                       {QStringLiteral("kind"), e.kind},
+                       {QStringLiteral("title"), e.title},
+                       {QStringLiteral("entities"), QJsonArray::fromStringList(e.entityNames)},
+                       {QStringLiteral("entity_ids"), QJsonArray::fromStringList(e.entityKeys)},
+                       {QStringLiteral("openness"), e.openness.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.openness)},
+                       {QStringLiteral("source"), e.sources.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.sources.front().source)},
+                       {QStringLiteral("quote"), e.sources.empty() ? QString() : e.sources.front().quote},
+                       {QStringLiteral("sources"), sources}};
+}
+
+QJsonObject conflictJson(const library::Conflict &c)
+{
+    QJsonArray values;
+    for (const library::AttributeValue &v : c.values) {
+        QJsonObject o{{QStringLiteral("value"), v.display.isEmpty() ? v.value : v.display},
+                      {QStringLiteral("source"), sourceValue(v.from.source)},
+                      {QStringLiteral("quote"), v.from.quote}};
+        if (!v.from.reference.isEmpty())
+            o.insert(QStringLiteral("reference"), v.from.reference);
+        values.append(o);
+    }
+    return QJsonObject{{QStringLiteral("subject"), c.subject},
+                       {QStringLiteral("subject_id"), c.subjectKey},
+                       {QStringLiteral("attribute"), c.attribute},
+                       {QStringLiteral("values"), values}};
+}
+
+QString cell(const QString &s, int width)
+{
+    QString t = s;
+    if (t.size() > width)
+        t = t.left(width - 1) + QChar(0x2026);
+    return t.leftJustified(width);
+}
+
+void writeJson(Output &out, const QJsonValue &v)
+{
+    out.text(QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Indented)
+                                           : QJsonDocument(v.toObject()).toJson(QJsonDocument::Indented)));
+}
+
+} // namespace
+
+void printEntities(Output &out, const library::Knowledge &k, const QString &kind, bool json)
+{
+    QJsonArray array;
+    QString text;
+    int shown = 0;
+    for (const library::KnownEntity &e : k.entities) {
+        if (!kind.isEmpty() && e.kind != kind)
+            continue;
+        ++shown;
+        if (json) {
+            array.append(entityJson(k, e, false));
+            continue;
+        }
+        QString facts;
+        for (const QString &a : library::contractAttributes()) {
+            const QJsonValue v = attributeJson(k, e, a);
+            if (v.isNull() || (a == u"openness" && v.toString() == u"unknown"))
+                continue;
+            facts += (facts.isEmpty() ? QString() : QStringLiteral(", ")) + a + u'=' + (v.isDouble() ? QString::number(v.toDouble()) : v.toString());
+        }
+        text += QStringLiteral("%1  %2  %3  %4  %5\n")
+                    .arg(cell(e.kind, 12), cell(e.name, 34))
+                    .arg(e.mentionCount, 8)
+                    .arg(e.origin == u"found" ? QStringLiteral("found %1").arg(e.confidence, 0, 'f', 1) : cell(e.origin, 9), facts);
+    }
+    if (json) {
+        writeJson(out, array);
+        return;
+    }
+    if (shown == 0) {
+        out.note(QStringLiteral("No entities%1 in this library.\n").arg(kind.isEmpty() ? QString() : QStringLiteral(" of kind ") + kind));
+        return;
+    }
+    out.text(QStringLiteral("%1  %2  %3  %4  %5\n").arg(cell(QStringLiteral("KIND"), 12), cell(QStringLiteral("NAME"), 34),
+                                                       QStringLiteral("MENTIONS"), cell(QStringLiteral("ORIGIN"), 9),
+                                                       QStringLiteral("ATTRIBUTES"))
+             + text);
+}
+
+void printScores(Output &out, const std::vector<const library::KnownScore *> &scores, bool json)
+{
+    if (json) {
+        QJsonArray array;
+        for (const library::KnownScore *s : scores)
+            array.append(scoreJson(*s));
+        writeJson(out, array);
+        return;
+    }
+    if (scores.empty()) {
+        out.note(QStringLiteral("No scores match.\n"));
+        return;
+    }
+    QString text = QStringLiteral("%1  %2  %3  %4  %5\n")
+                       .arg(cell(QStringLiteral("MODEL"), 28), cell(QStringLiteral("BENCHMARK"), 34), QStringLiteral("   VALUE"),
+                            cell(QStringLiteral("SETTING"), 20), QStringLiteral("SOURCE"));
+    for (const library::KnownScore *s : scores)
+        text += QStringLiteral("%1  %2  %3  %4  %5\n")
+                    .arg(cell(s->model, 28), cell(s->benchmark, 34), QString(QString::number(s->value) + s->unit).rightJustified(8),
+                         cell(s->setting, 20))
+                    .arg(s->from.source);
+    out.text(text);
+}
+
+void printTimeline(Output &out, const library::Knowledge &k, bool json)
+{
+    if (json) {
+        QJsonArray array;
+        for (const library::KnownEvent &e : k.events)
+            array.append(eventJson(e));
+        writeJson(out, array);
+        return;
+    }
+    if (k.events.empty()) {
+        out.note(QStringLiteral("No dated events in this library.\n"));
+        return;
+    }
+    QString text;
+    for (const library::KnownEvent &e : k.events) {
+        QString date = e.date.toIso();
+        if (e.end.isValid())
+            date += QStringLiteral("..") + e.end.toIso();
+        QStringList sources;
+        for (const library::Provenance &p : e.sources)
+            if (!sources.contains(QString::number(p.source)))
+                sources << QString::number(p.source);
+        text += QStringLiteral("%1  %2  %3  %4[%5]\n")
+                    .arg(cell(date, 22), cell(e.kind, 13), cell(e.kind == u"release" ? e.openness : QString(), 8), e.title + u' ',
+                         QStringLiteral("source ") + sources.join(u','));
+    }
+    out.text(text);
+}
+
+void printConflicts(Output &out, const library::Knowledge &k, bool json)
+{
+    if (json) {
+        QJsonArray array;
+        for (const library::Conflict &c : k.conflicts)
+            array.append(conflictJson(c));
+        writeJson(out, array);
+        return;
+    }
+    if (k.conflicts.empty()) {
+        out.note(QStringLiteral("No conflicts: the sources agree.\n"));
+        return;
+    }
+    QString text;
+    for (const library::Conflict &c : k.conflicts) {
+        text += c.subject + QStringLiteral(" — ") + c.attribute + u'\n';
+        for (const library::AttributeValue &v : c.values) {
+            const QString where = v.from.source > 0 ? QStringLiteral("source %1").arg(v.from.source)
+                                                    : QStringLiteral("knowledge pack (%1)").arg(v.from.reference);
+            text += QStringLiteral("  %1  %2  %3\n").arg(cell(v.display.isEmpty() ? v.value : v.display, 28), cell(where, 24),
+                                                        v.from.quote.isEmpty() ? QString() : u'"' + cell(v.from.quote, 100).trimmed() + u'"');
+        }
+    }
+    out.text(text);
+}
+
+void printExport(Output &out, const library::Knowledge &k)
+{
+    QJsonArray sources, entities, scores, events, conflicts;
+    for (const store::SourceSummary &s : k.sources)
+        sources.append(QJsonObject{{QStringLiteral("id"), s.id},
+                                   {QStringLiteral("title"), s.title},
+                                   {QStringLiteral("path"), s.originalPath},
+                                   {QStringLiteral("published"), s.published.isValid() ? QJsonValue(s.published.toIso()) : QJsonValue(QJsonValue::Null)},
+                                   {QStringLiteral("url"), s.url.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s.url)},
+                                   {QStringLiteral("publisher"), s.publisher}});
+    for (const library::KnownEntity &e : k.entities)
+        entities.append(entityJson(k, e, true));
+    for (const library::KnownScore &s : k.scores)
+        scores.append(scoreJson(s));
+    for (const library::KnownEvent &e : k.events)
+        events.append(eventJson(e));
+    for (const library::Conflict &c : k.conflicts)
+        conflicts.append(conflictJson(c));
+    writeJson(out, QJsonObject{{QStringLiteral("sextant"), QStringLiteral(SEXTANT_VERSION)},
+                               {QStringLiteral("sources"), sources},
+                               {QStringLiteral("entities"), entities},
+                               {QStringLiteral("scores"), scores},
+                               {QStringLiteral("events"), events},
+                               {QStringLiteral("conflicts"), conflicts}});
+}
+
+void printCorrections(Output &out, const std::vector<store::CorrectionRow> &rows, bool json)
+{
+    if (json) {
+        QJsonArray array;
+        for (const store::CorrectionRow &c : rows)
+            array.append(QJsonObject{{QStringLiteral("id"), c.id}, {QStringLiteral("at"), c.at}, {QStringLiteral("action"), c.action},
+                                     {QStringLiteral("target"), c.target}, {QStringLiteral("value"), c.value},
+                                     {QStringLiteral("extra"), c.extra}, {QStringLiteral("undone"), c.undone}});
+        writeJson(out, array);
+        return;
+    }
+    if (rows.empty()) {
+        out.note(QStringLiteral("No corrections yet.\n"));
+        return;
+    }
+    QString text;
+    for (const store::CorrectionRow &c : rows)
+        text += QStringLiteral("%1  %2  %3  %4 %5 %6%7\n")
+                    .arg(c.id, 4)
+                    .arg(c.at, cell(c.action, 15), c.target, c.value, c.extra, c.undone ? QStringLiteral("  (undone)") : QString());
+    out.text(text);
 }
 
 QString renderPlain(const model::Document &doc)

@@ -3,6 +3,7 @@
 #include "extract/Extraction.h"
 #include "index/SearchIndex.h"
 #include "library/IngestEngine.h"
+#include "library/Knowledge.h"
 #include "library/Library.h"
 #include "library/Maintenance.h"
 #include "store/Store.h"
@@ -30,6 +31,13 @@ void printSearch(Output &out, const QString &query, const index::SearchOptions &
 void printCheck(Output &out, const library::CheckReport &r, bool json);
 
 void printExtraction(Output &out, const extract::Extraction &x, const model::Document &doc, bool json);
+
+void printEntities(Output &out, const library::Knowledge &k, const QString &kind, bool json);
+void printScores(Output &out, const std::vector<const library::KnownScore *> &scores, bool json);
+void printTimeline(Output &out, const library::Knowledge &k, bool json);
+void printConflicts(Output &out, const library::Knowledge &k, bool json);
+void printExport(Output &out, const library::Knowledge &k);
+void printCorrections(Output &out, const std::vector<store::CorrectionRow> &rows, bool json);
 
 /// The structured text as Markdown-like plain text (headings, lists, tables).
 QString renderPlain(const model::Document &doc);

@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "common/Hash.h"
 #include "common/Logging.h"
+#include "extract/Extractor.h"
 #include "index/SearchIndex.h"
 #include "ingest/DocumentReader.h"
 #include "ingest/Format.h"
@@ -37,6 +38,7 @@ struct Parsed {
     QString objectPath; // relative to the library root
     model::Document doc;
     std::optional<index::PreparedDocument> prepared;
+    std::optional<extract::Extraction> extraction;
     std::optional<Error> error;
 };
 
@@ -207,6 +209,7 @@ Parsed parseFile(const Candidate &c, const IngestRequest &req, const LibraryPath
     const auto &m = p.doc.meta;
     p.prepared = index::prepareDocument({m.title, p.doc.text, m.publisher, m.author, m.url,
                                          model::formatName(p.doc.format), m.published});
+    p.extraction = extract::Extractor::builtin().extract(p.doc);
     return p;
 }
 
@@ -370,6 +373,10 @@ Result<IngestSummary> IngestEngine::run(const IngestRequest &request, ProgressSi
                     fatal = r.error();
                     return false;
                 }
+                if (auto r = store.saveExtraction(versionId, *p.extraction, extract::Extractor::version()); !r) {
+                    fatal = r.error();
+                    return false;
+                }
                 if (auto r = (*index)->replace(sourceId, versionId, std::move(*p.prepared)); !r) {
                     fatal = r.error();
                     return false;
@@ -410,6 +417,11 @@ Result<IngestSummary> IngestEngine::run(const IngestRequest &request, ProgressSi
         return std::unexpected(*fatal);
     }
     summary.cancelled = cancel.load();
+    // Sources extracted by an older Sextant (or before extraction existed) catch up.
+    if (!summary.cancelled) {
+        if (auto r = extractPending(m_library, progress, cancel, false, request.threads); !r)
+            return std::unexpected(r.error());
+    }
     summary.seconds = double(clock.elapsed()) / 1000.0;
     return summary;
 }

@@ -1,5 +1,7 @@
 #include "library/Maintenance.h"
 
+#include "extract/Extractor.h"
+
 #include "common/Logging.h"
 #include "library/Library.h"
 #include "library/OrderedPipeline.h"
@@ -302,6 +304,92 @@ Result<CheckReport> checkLibrary(Library &library, bool repair, ProgressSink &pr
         QFile::remove(root + u'/' + rel);
     report.repaired = true;
     return report;
+}
+
+Result<ExtractSummary> extractPending(Library &library, ProgressSink &progress, const CancelFlag &cancel, bool all, int threads)
+{
+    QElapsedTimer clock;
+    clock.start();
+    ExtractSummary summary;
+    store::Store &store = library.store();
+    auto todo = store.versionsToExtract(all ? -1 : extract::Extractor::version());
+    if (!todo)
+        return std::unexpected(todo.error());
+    if (todo->empty())
+        return summary;
+    struct Extracted {
+        qint64 versionId = 0;
+        std::optional<extract::Extraction> x;
+        QString error;
+    };
+    const int n = threadCount(threads);
+    std::vector<std::unique_ptr<store::Store>> readers(static_cast<size_t>(n));
+    const QString dbPath = library.paths().database;
+    auto produce = [&](size_t i, int worker) -> Extracted {
+        Extracted e{(*todo)[i].first, std::nullopt, {}};
+        auto &reader = readers[static_cast<size_t>(worker)];
+        if (!reader) {
+            auto s = store::Store::open(dbPath, store::Store::Mode::ReadOnly);
+            if (!s) {
+                e.error = s.error().message;
+                return e;
+            }
+            reader = std::move(*s);
+        }
+        auto doc = reader->documentByVersion(e.versionId);
+        if (!doc) {
+            e.error = doc.error().message;
+            return e;
+        }
+        e.x = extract::Extractor::builtin().extract(doc->document);
+        return e;
+    };
+    std::optional<Error> failure;
+    bool inTx = false;
+    qint64 lastReport = -1000;
+    auto consume = [&](size_t i, Extracted &&e) -> bool {
+        if (!e.error.isEmpty()) {
+            failure = Error{ErrorCode::Corrupt, e.error};
+            return false;
+        }
+        if (!inTx) {
+            if (auto r = store.begin(); !r) {
+                failure = r.error();
+                return false;
+            }
+            inTx = true;
+        }
+        if (auto r = store.saveExtraction(e.versionId, *e.x, extract::Extractor::version()); !r) {
+            failure = r.error();
+            return false;
+        }
+        ++summary.versions;
+        if (summary.versions % 1000 == 0) {
+            if (auto r = store.commit(); !r) {
+                failure = r.error();
+                return false;
+            }
+            inTx = false;
+        }
+        if (clock.elapsed() - lastReport >= 100 || i + 1 == todo->size()) {
+            lastReport = clock.elapsed();
+            progress.report({QStringLiteral("extracting"), static_cast<qint64>(i + 1), static_cast<qint64>(todo->size()), 0, {}});
+        }
+        return true;
+    };
+    runOrdered<Extracted>(todo->size(), n, 256, produce, consume, cancel);
+    if (!failure && inTx) {
+        if (auto r = store.commit(); !r)
+            failure = r.error();
+        inTx = false;
+    }
+    if (failure) {
+        store.rollback();
+        return std::unexpected(*failure);
+    }
+    summary.cancelled = cancel.load();
+    summary.seconds = double(clock.elapsed()) / 1000.0;
+    return summary;
 }
 
 } // namespace sextant::library

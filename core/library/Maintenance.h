@@ -52,6 +52,19 @@ struct ReindexSummary {
 /// cancelled or failed rebuild leaves the old index in place.
 Result<ReindexSummary> reindexAll(Library &library, ProgressSink &progress, const CancelFlag &cancel, int threads = 0);
 
+struct ExtractSummary {
+    qint64 versions = 0;
+    double seconds = 0;
+    bool cancelled = false;
+};
+
+/// Runs extraction over the current versions that the present extractor has
+/// not seen (all of them with `all`), in batches of one transaction each.
+/// Ingest extracts as it goes; this catches up after an upgrade of Sextant
+/// and backs `sextant reextract`.
+Result<ExtractSummary> extractPending(Library &library, ProgressSink &progress, const CancelFlag &cancel, bool all = false,
+                                      int threads = 0);
+
 struct CheckReport {
     qint64 sources = 0;
     qint64 versions = 0;

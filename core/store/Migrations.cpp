@@ -62,6 +62,67 @@ CREATE TABLE index_state (
   version_id INTEGER NOT NULL
 );
 )SQL",
+        // 2: what extraction found: entities, their mentions, facts (scores,
+        // attributes, events) each with its version and character range, which
+        // extractor produced them, and the user's corrections.
+        R"SQL(
+CREATE TABLE entities (
+  id         INTEGER PRIMARY KEY,
+  key        TEXT NOT NULL UNIQUE,
+  kind       TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  origin     TEXT NOT NULL,
+  confidence REAL NOT NULL DEFAULT 1,
+  parent     TEXT NOT NULL DEFAULT '',
+  codename   TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE mentions (
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  entity_id  INTEGER NOT NULL REFERENCES entities(id),
+  start      INTEGER NOT NULL,
+  len        INTEGER NOT NULL,
+  confidence REAL NOT NULL DEFAULT 1
+);
+CREATE INDEX mentions_by_version ON mentions(version_id);
+CREATE INDEX mentions_by_entity ON mentions(entity_id);
+CREATE TABLE facts (
+  id         INTEGER PRIMARY KEY,
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  kind       TEXT NOT NULL,
+  subject    INTEGER,
+  attribute  TEXT NOT NULL DEFAULT '',
+  object     INTEGER,
+  value      TEXT NOT NULL DEFAULT '',
+  number     REAL,
+  low        REAL,
+  high       REAL,
+  unit       TEXT NOT NULL DEFAULT '',
+  setting    TEXT NOT NULL DEFAULT '',
+  note       TEXT NOT NULL DEFAULT '',
+  date       TEXT NOT NULL DEFAULT '',
+  date_end   TEXT NOT NULL DEFAULT '',
+  entities   TEXT NOT NULL DEFAULT '',
+  title      TEXT NOT NULL DEFAULT '',
+  openness   TEXT NOT NULL DEFAULT '',
+  start      INTEGER NOT NULL,
+  len        INTEGER NOT NULL
+);
+CREATE INDEX facts_by_version ON facts(version_id);
+CREATE INDEX facts_by_subject ON facts(subject);
+CREATE TABLE extraction_state (
+  version_id INTEGER PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+  extractor  INTEGER NOT NULL
+);
+CREATE TABLE corrections (
+  id     INTEGER PRIMARY KEY,
+  at     TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL,
+  value  TEXT NOT NULL DEFAULT '',
+  extra  TEXT NOT NULL DEFAULT '',
+  undone INTEGER NOT NULL DEFAULT 0
+);
+)SQL",
     };
     return all;
 }

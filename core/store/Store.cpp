@@ -52,6 +52,20 @@ public:
         sqlite3_bind_text(m_s, i, u.constData(), static_cast<int>(u.size()), SQLITE_TRANSIENT);
         return *this;
     }
+    Query &bind(int i, int v) { return bind(i, qint64(v)); }
+    Query &bind(int i, double v)
+    {
+        sqlite3_bind_double(m_s, i, v);
+        return *this;
+    }
+    Query &bindOptional(int i, const std::optional<double> &v)
+    {
+        if (v)
+            sqlite3_bind_double(m_s, i, *v);
+        else
+            sqlite3_bind_null(m_s, i);
+        return *this;
+    }
     Query &bind(int i, const QByteArray &v)
     {
         sqlite3_bind_text(m_s, i, v.constData(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
@@ -72,6 +86,13 @@ public:
     [[nodiscard]] int rc() const { return m_rc; }
 
     qint64 i64(int col) const { return sqlite3_column_int64(m_s, col); }
+    double f64(int col) const { return sqlite3_column_double(m_s, col); }
+    std::optional<double> optional(int col) const
+    {
+        if (sqlite3_column_type(m_s, col) == SQLITE_NULL)
+            return std::nullopt;
+        return sqlite3_column_double(m_s, col);
+    }
     QString str(int col) const
     {
         const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_s, col));
@@ -178,6 +199,8 @@ struct Store::Impl {
         }
         return {};
     }
+
+    std::unordered_map<QString, qint64> entityIds; // entity key -> id, filled as the writer meets them
 
     Result<sqlite3_stmt *> prepare(const char *sql)
     {
@@ -297,6 +320,7 @@ void Store::rollback()
 {
     if (!sqlite3_get_autocommit(d->db))
         (void)d->exec("ROLLBACK");
+    d->entityIds.clear(); // entities inserted in the transaction are gone
 }
 
 Result<QHash<QString, FileState>> Store::fileStates()
@@ -696,6 +720,254 @@ Result<QString> Store::metaValue(const QString &key)
 Result<void> Store::setMetaValue(const QString &key, const QString &value)
 {
     return d->run("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [&](Query &q) { q.bind(1, key).bind(2, value); });
+}
+
+// --- extraction ---------------------------------------------------------------
+
+Result<void> Store::saveExtraction(qint64 versionId, const extract::Extraction &x, int extractorVersion)
+{
+    for (const char *sql : {"DELETE FROM mentions WHERE version_id = ?", "DELETE FROM facts WHERE version_id = ?"})
+        if (auto r = d->run(sql, [&](Query &q) { q.bind(1, versionId); }); !r)
+            return r;
+    // Entities: one row per key across the library.
+    std::vector<qint64> ids(x.entities.size(), 0);
+    for (size_t i = 0; i < x.entities.size(); ++i) {
+        const extract::EntityRef &e = x.entities[i];
+        if (auto it = d->entityIds.find(e.key); it != d->entityIds.end()) {
+            ids[i] = it->second;
+            continue;
+        }
+        auto s = d->prepare("SELECT id FROM entities WHERE key = ?");
+        if (!s)
+            return std::unexpected(s.error());
+        qint64 id = 0;
+        {
+            Query q(d->db, *s);
+            q.bind(1, e.key);
+            if (q.step())
+                id = q.i64(0);
+        }
+        if (id == 0) {
+            auto r = d->run("INSERT INTO entities (key, kind, name, origin, confidence, parent, codename) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            [&](Query &q) {
+                                q.bind(1, e.key)
+                                    .bind(2, extract::entityKindName(e.kind))
+                                    .bind(3, e.name)
+                                    .bind(4, e.origin == extract::Origin::Pack ? QStringLiteral("pack") : QStringLiteral("found"))
+                                    .bind(5, e.confidence)
+                                    .bind(6, e.parent)
+                                    .bind(7, e.codename);
+                            });
+            if (!r)
+                return r;
+            id = sqlite3_last_insert_rowid(d->db);
+        } else if (!e.codename.isEmpty() || !e.parent.isEmpty()) {
+            auto r = d->run("UPDATE entities SET codename = CASE WHEN codename = '' THEN ? ELSE codename END, "
+                            "parent = CASE WHEN parent = '' THEN ? ELSE parent END, confidence = MAX(confidence, ?) WHERE id = ?",
+                            [&](Query &q) { q.bind(1, e.codename).bind(2, e.parent).bind(3, e.confidence).bind(4, id); });
+            if (!r)
+                return r;
+        }
+        d->entityIds.emplace(e.key, id);
+        ids[i] = id;
+    }
+    auto idOf = [&](int index) -> qint64 { return index >= 0 && size_t(index) < ids.size() ? ids[size_t(index)] : 0; };
+    for (const extract::FoundMention &m : x.mentions) {
+        auto r = d->run("INSERT INTO mentions (version_id, entity_id, start, len, confidence) VALUES (?, ?, ?, ?, ?)", [&](Query &q) {
+            q.bind(1, versionId).bind(2, idOf(m.entity)).bind(3, qint64(m.range.start)).bind(4, qint64(m.range.length())).bind(5, m.confidence);
+        });
+        if (!r)
+            return r;
+    }
+    const char *insertFact =
+        "INSERT INTO facts (version_id, kind, subject, attribute, object, value, number, low, high, unit, setting, note, "
+        "date, date_end, entities, title, openness, start, len) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    for (const extract::Score &sc : x.scores) {
+        auto r = d->run(insertFact, [&](Query &q) {
+            q.bind(1, versionId).bind(2, QStringLiteral("score")).bind(3, idOf(sc.model)).bind(4, QString()).bind(5, idOf(sc.benchmark))
+                .bind(6, QString::number(sc.value, 'g', 8)).bind(7, sc.value).bindOptional(8, {}).bindOptional(9, {})
+                .bind(10, sc.unit).bind(11, sc.setting).bind(12, QString()).bind(13, QString()).bind(14, QString())
+                .bind(15, QString()).bind(16, QString()).bind(17, QString())
+                .bind(18, qint64(sc.quote.start)).bind(19, qint64(sc.quote.length()));
+        });
+        if (!r)
+            return r;
+    }
+    for (const extract::Attribute &a : x.attributes) {
+        auto r = d->run(insertFact, [&](Query &q) {
+            q.bind(1, versionId).bind(2, QStringLiteral("attribute")).bind(3, idOf(a.subject)).bind(4, a.attribute)
+                .bind(5, idOf(a.valueEntity)).bind(6, a.value).bindOptional(7, {}).bindOptional(8, a.low).bindOptional(9, a.high)
+                .bind(10, QString()).bind(11, QString()).bind(12, a.note).bind(13, QString()).bind(14, QString())
+                .bind(15, QString()).bind(16, QString()).bind(17, QString())
+                .bind(18, qint64(a.quote.start)).bind(19, qint64(a.quote.length()));
+        });
+        if (!r)
+            return r;
+    }
+    for (const extract::Event &e : x.events) {
+        QStringList entities;
+        for (int i : e.entities)
+            entities << QString::number(idOf(i));
+        auto r = d->run(insertFact, [&](Query &q) {
+            q.bind(1, versionId).bind(2, QStringLiteral("event")).bind(3, idOf(e.entities.empty() ? -1 : e.entities.front()))
+                .bind(4, e.kind).bind(5, qint64(0)).bind(6, e.relative ? QStringLiteral("relative") : QString())
+                .bindOptional(7, {}).bindOptional(8, {}).bindOptional(9, {})
+                .bind(10, QString()).bind(11, QString()).bind(12, QString()).bind(13, e.date.toIso()).bind(14, e.dateEnd.toIso())
+                .bind(15, entities.join(u' ')).bind(16, e.title).bind(17, e.openness)
+                .bind(18, qint64(e.quote.start)).bind(19, qint64(e.quote.length()));
+        });
+        if (!r)
+            return r;
+    }
+    return d->run("INSERT OR REPLACE INTO extraction_state (version_id, extractor) VALUES (?, ?)",
+                  [&](Query &q) { q.bind(1, versionId).bind(2, qint64(extractorVersion)); });
+}
+
+Result<std::vector<std::pair<qint64, qint64>>> Store::versionsToExtract(int extractorVersion)
+{
+    auto s = d->prepare("SELECT s.current_version, s.id FROM sources s LEFT JOIN extraction_state e ON e.version_id = s.current_version "
+                        "WHERE s.current_version IS NOT NULL AND (e.extractor IS NULL OR e.extractor <> ?) ORDER BY s.id");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    q.bind(1, qint64(extractorVersion));
+    std::vector<std::pair<qint64, qint64>> out;
+    while (q.step())
+        out.emplace_back(q.i64(0), q.i64(1));
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read the extraction state"), q.rc()));
+    return out;
+}
+
+Result<std::vector<EntityRow>> Store::entityRows()
+{
+    auto s = d->prepare("SELECT id, key, kind, name, origin, confidence, parent, codename FROM entities ORDER BY id");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    std::vector<EntityRow> out;
+    while (q.step())
+        out.push_back(EntityRow{q.i64(0), q.str(1), q.str(2), q.str(3), q.str(4), q.f64(5), q.str(6), q.str(7)});
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read entities"), q.rc()));
+    return out;
+}
+
+Result<std::vector<MentionStat>> Store::mentionStats()
+{
+    auto s = d->prepare("SELECT m.entity_id, COUNT(*), COUNT(DISTINCT s.id) FROM mentions m "
+                        "JOIN sources s ON s.current_version = m.version_id GROUP BY m.entity_id");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    std::vector<MentionStat> out;
+    while (q.step())
+        out.push_back(MentionStat{q.i64(0), q.i64(1), q.i64(2)});
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot count mentions"), q.rc()));
+    return out;
+}
+
+Result<std::vector<FactRow>> Store::factRows()
+{
+    auto s = d->prepare("SELECT f.id, f.version_id, s.id, f.kind, f.subject, f.attribute, f.object, f.value, f.number, f.low, f.high, "
+                        "f.unit, f.setting, f.note, f.date, f.date_end, f.entities, f.title, f.openness, f.start, f.len "
+                        "FROM facts f JOIN sources s ON s.current_version = f.version_id ORDER BY s.id, f.id");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    std::vector<FactRow> out;
+    while (q.step()) {
+        FactRow f;
+        f.id = q.i64(0);
+        f.versionId = q.i64(1);
+        f.sourceId = q.i64(2);
+        f.kind = q.str(3);
+        f.subject = q.i64(4);
+        f.attribute = q.str(5);
+        f.object = q.i64(6);
+        f.value = q.str(7);
+        f.number = q.optional(8);
+        f.low = q.optional(9);
+        f.high = q.optional(10);
+        f.unit = q.str(11);
+        f.setting = q.str(12);
+        f.note = q.str(13);
+        f.date = q.str(14);
+        f.dateEnd = q.str(15);
+        for (const QString &id : q.str(16).split(u' ', Qt::SkipEmptyParts))
+            f.entities.push_back(id.toLongLong());
+        f.title = q.str(17);
+        f.openness = q.str(18);
+        f.start = q.i64(19);
+        f.length = q.i64(20);
+        out.push_back(std::move(f));
+    }
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read facts"), q.rc()));
+    return out;
+}
+
+Result<std::vector<MentionRow>> Store::mentionsOf(const std::vector<qint64> &entityIds)
+{
+    auto s = d->prepare("SELECT s.id, m.version_id, m.entity_id, m.start, m.len FROM mentions m "
+                        "JOIN sources s ON s.current_version = m.version_id WHERE m.entity_id = ? ORDER BY s.id, m.start");
+    if (!s)
+        return std::unexpected(s.error());
+    std::vector<MentionRow> out;
+    for (const qint64 id : entityIds) {
+        Query q(d->db, *s);
+        q.bind(1, id);
+        while (q.step())
+            out.push_back(MentionRow{q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4)});
+        if (q.failed())
+            return std::unexpected(d->sqlError(QStringLiteral("cannot read mentions"), q.rc()));
+    }
+    return out;
+}
+
+Result<std::vector<MentionRow>> Store::mentionsIn(qint64 versionId)
+{
+    auto s = d->prepare("SELECT v.source_id, m.version_id, m.entity_id, m.start, m.len FROM mentions m "
+                        "JOIN versions v ON v.id = m.version_id WHERE m.version_id = ? ORDER BY m.start");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    q.bind(1, versionId);
+    std::vector<MentionRow> out;
+    while (q.step())
+        out.push_back(MentionRow{q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4)});
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read mentions"), q.rc()));
+    return out;
+}
+
+Result<qint64> Store::addCorrection(const CorrectionRow &c)
+{
+    auto r = d->run("INSERT INTO corrections (at, action, target, value, extra, undone) VALUES (?, ?, ?, ?, ?, 0)",
+                    [&](Query &q) { q.bind(1, c.at).bind(2, c.action).bind(3, c.target).bind(4, c.value).bind(5, c.extra); });
+    if (!r)
+        return std::unexpected(r.error());
+    return sqlite3_last_insert_rowid(d->db);
+}
+
+Result<std::vector<CorrectionRow>> Store::corrections()
+{
+    auto s = d->prepare("SELECT id, at, action, target, value, extra, undone FROM corrections ORDER BY id");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    std::vector<CorrectionRow> out;
+    while (q.step())
+        out.push_back(CorrectionRow{q.i64(0), q.str(1), q.str(2), q.str(3), q.str(4), q.str(5), q.i64(6) != 0});
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read corrections"), q.rc()));
+    return out;
+}
+
+Result<void> Store::setCorrectionUndone(qint64 id, bool undone)
+{
+    return d->run("UPDATE corrections SET undone = ? WHERE id = ?", [&](Query &q) { q.bind(1, qint64(undone ? 1 : 0)).bind(2, id); });
 }
 
 } // namespace sextant::store

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "extract/Extraction.h"
 #include "model/Document.h"
 
 #include <QHash>
@@ -66,6 +67,61 @@ struct FailureRecord {
     QString at;
 };
 
+/// An entity as the library knows it (see extract::EntityRef).
+struct EntityRow {
+    qint64 id = 0;
+    QString key;
+    QString kind;
+    QString name;
+    QString origin; ///< "pack" or "found"
+    double confidence = 1;
+    QString parent;
+    QString codename;
+};
+
+/// A fact from a current version: kind "score", "attribute" or "event".
+struct FactRow {
+    qint64 id = 0;
+    qint64 versionId = 0;
+    qint64 sourceId = 0;
+    QString kind;
+    qint64 subject = 0; ///< entity id (model for scores); 0 for events
+    QString attribute;  ///< attribute name, or the event's kind
+    qint64 object = 0;  ///< benchmark for scores; the value's entity for organization/license
+    QString value;
+    std::optional<double> number, low, high;
+    QString unit, setting, note;
+    QString date, dateEnd, title, openness;
+    std::vector<qint64> entities; ///< events
+    qint64 start = 0;
+    qint64 length = 0;
+};
+
+struct MentionStat {
+    qint64 entityId = 0;
+    qint64 mentions = 0;
+    qint64 sources = 0;
+};
+
+struct MentionRow {
+    qint64 sourceId = 0;
+    qint64 versionId = 0;
+    qint64 entityId = 0;
+    qint64 start = 0;
+    qint64 length = 0;
+};
+
+/// A user's correction (see library/Corrections.h for the actions).
+struct CorrectionRow {
+    qint64 id = 0;
+    QString at;
+    QString action;
+    QString target;
+    QString value;
+    QString extra;
+    bool undone = false;
+};
+
 enum class SourceOrder { Added, Title, Published, Publisher, Id };
 
 /// Counts for `sextant check`, `list` footers and the About dialog.
@@ -114,6 +170,24 @@ public:
     Result<void> upsertFile(const FileState &state);
     Result<void> recordFailure(const FailureRecord &failure);
     Result<void> clearFailure(const QString &path);
+
+    // --- extraction -------------------------------------------------------------
+    /// Replaces what extraction found in a version (entities are shared across versions).
+    Result<void> saveExtraction(qint64 versionId, const extract::Extraction &x, int extractorVersion);
+    /// Current versions not yet extracted by this extractor: (version id, source id).
+    Result<std::vector<std::pair<qint64, qint64>>> versionsToExtract(int extractorVersion);
+    Result<std::vector<EntityRow>> entityRows();
+    /// Mention and source counts per entity, over current versions.
+    Result<std::vector<MentionStat>> mentionStats();
+    /// Every fact of the current versions.
+    Result<std::vector<FactRow>> factRows();
+    /// The mentions of some entities in current versions, by source.
+    Result<std::vector<MentionRow>> mentionsOf(const std::vector<qint64> &entityIds);
+    /// The mentions of one version.
+    Result<std::vector<MentionRow>> mentionsIn(qint64 versionId);
+    Result<qint64> addCorrection(const CorrectionRow &c);
+    Result<std::vector<CorrectionRow>> corrections();
+    Result<void> setCorrectionUndone(qint64 id, bool undone);
 
     // --- what the search index holds ---------------------------------------
     Result<void> setIndexed(qint64 sourceId, qint64 versionId);
