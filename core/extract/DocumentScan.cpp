@@ -206,6 +206,18 @@ void DocumentScan::findMentions(TextRange r)
     hits.insert(hits.end(), local.begin(), local.end());
 }
 
+void DocumentScan::addCellMention(int entity, TextRange r)
+{
+    if (entity < 0 || r.length() <= 0)
+        return;
+    for (const Hit &h : hits)
+        if (h.range.start < r.end && r.start < h.range.end && (h.entity == entity || kindOf(h.entity) == kindOf(entity)))
+            return;
+    std::erase_if(hits, [&](const Hit &h) { return h.range.start >= r.start && h.range.end <= r.end; });
+    const auto at = std::lower_bound(hits.begin(), hits.end(), r.start, [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
+    hits.insert(at, Hit{entity, r, out.entities[size_t(entity)].confidence});
+}
+
 std::vector<Hit> DocumentScan::hitsIn(TextRange r) const
 {
     std::vector<Hit> out;
@@ -347,11 +359,13 @@ int DocumentScan::subjectModel(const Sentence &s, const std::vector<Hit> &inS, q
 PartialDate DocumentScan::anchorBefore(qsizetype position) const
 {
     PartialDate best;
-    for (const DatedAt &d : m_absoluteDates) {
-        if (d.position >= position)
-            break;
-        best = d.date;
-    }
+    qsizetype bestAt = -1;
+    for (const auto *list : {&m_absoluteDates, &m_resolvedDates})
+        for (const DatedAt &d : *list)
+            if (d.position < position && d.position > bestAt) {
+                best = d.date;
+                bestAt = d.position;
+            }
     return best.isValid() ? best : m_docDate;
 }
 
@@ -455,8 +469,26 @@ void DocumentScan::findCodenamesAndPeople()
             const bool secondModel = QRegularExpression(QStringLiteral(R"(\b(?:second|another|new|other|upcoming)\b[^.]{0,40}$)"))
                                          .match(text.left(m.capturedStart(0)))
                                          .hasMatch();
-            if (model < 0 && !secondModel)
-                model = m_contextModel >= 0 ? m_contextModel : m_titleModel;
+            if (model < 0 && !secondModel) {
+                // The model named last before it (a family only when nothing more precise is there).
+                int family = -1;
+                for (auto h = hits.rbegin(); h != hits.rend(); ++h) {
+                    if (h->range.start >= s.range.start || s.range.start - h->range.end > 600)
+                        continue;
+                    if (kindOf(h->entity) != EntityKind::Model)
+                        continue;
+                    const int p = x.pack().indexOf(out.entities[size_t(h->entity)].key);
+                    if (p >= 0 && x.pack().entities()[size_t(p)].family) {
+                        if (family < 0)
+                            family = h->entity;
+                        continue;
+                    }
+                    model = h->entity;
+                    break;
+                }
+                if (model < 0)
+                    model = family >= 0 ? family : m_titleModel;
+            }
             if (model < 0 || secondModel) {
                 model = internFound(EntityKind::Model, name, 0.6);
             } else {
@@ -555,15 +587,17 @@ Extraction DocumentScan::run()
 
     // What the document is about: the first model its title names.
     if (!doc.meta.title.isEmpty()) {
-        for (const Mention &m : x.matcher().find(doc.meta.title))
-            if (x.pack().entities()[static_cast<size_t>(m.entity)].kind == EntityKind::Model) {
-                m_titleModel = internPack(m.entity);
-                break;
-            }
-        if (m_titleModel < 0)
-            for (const NameMatch &n : findModelNames(x, doc.meta.title)) {
-                m_titleModel = internFound(EntityKind::Model, doc.meta.title.mid(n.start, n.end - n.start), n.confidence);
-                break;
+        for (const NameMatch &n : findModelNames(x, doc.meta.title)) {
+            m_titleModel = internFound(EntityKind::Model, doc.meta.title.mid(n.start, n.end - n.start), n.confidence);
+            break;
+        }
+        for (int pass = 0; pass < 2 && m_titleModel < 0; ++pass)
+            for (const Mention &m : x.matcher().find(doc.meta.title)) {
+                const PackEntity &p = x.pack().entities()[static_cast<size_t>(m.entity)];
+                if (p.kind == EntityKind::Model && (pass == 1 || !p.family)) {
+                    m_titleModel = internPack(m.entity);
+                    break;
+                }
             }
     }
     m_contextModel = m_titleModel;
@@ -738,7 +772,11 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         const bool cued = cueBefore.match(before).hasMatch();
         const bool onBench = onAfter.match(between(n.end, std::min<qsizetype>(n.end + 5, s.range.end))).hasMatch();
         const bool bulletValue = s.listItem && between(s.range.start, n.start).contains(u':');
-        if (!cued && !onBench && !bulletValue)
+        bool benchColon = false; // "(HealthBench Hard: 42.8%)"
+        for (const Hit *b : benches)
+            if (b->range.end <= n.start && between(b->range.end, n.start).trimmed() == u":")
+                benchColon = true;
+        if (!cued && !onBench && !bulletValue && !benchColon)
             continue;
         const int bench = benchFor(n.start, n.end);
         if (bench < 0)
@@ -803,7 +841,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         static const QRegularExpression negated(QStringLiteral(u"\\b(?:not|no|never|isn't|isn\u2019t|aren't|aren\u2019t)\\s+(?:\\S+\\s+){0,2}$"),
                                                 QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression hedge(QStringLiteral(
-            R"(\b(?:will|would|plans?|planned|hopes?|promis\w*|future|upcoming|next[- ]generation|may|might|could|should|if|whether|expect\w*)\b)"));
+            R"(\b(?:will|would|plans?|planned|hopes?|promis\w*|future|upcoming|next[- ]generation|may(?!\s+\d)|might|could|should|if|whether|expect\w*)\b)"));
         auto valueOf = [&](const QRegularExpressionMatch &m, QStringView textBefore) -> QString {
             QString v = m.capturedStart(QStringLiteral("closed")) >= 0 ? QStringLiteral("closed") : QStringLiteral("open");
             if (negated.match(textBefore).hasMatch())
@@ -1190,8 +1228,10 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS)
             anchor = anchorBefore(s.range.start + d.range.start);
         }
         const PartialDate shifted = shiftDate(anchor, d);
-        if (shifted.isValid())
+        if (shifted.isValid()) {
             resolved.push_back({shifted, {}, true, d.range.start});
+            m_resolvedDates.push_back({s.range.start + d.range.start, shifted});
+        }
     }
     if (resolved.empty())
         return;
@@ -1199,7 +1239,7 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS)
     static const QRegularExpression release(QStringLiteral(
         R"(\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|ship(?:s|ped)|debut(?:s|ed)|introduc(?:e|es|ed)|publish(?:es|ed|ing)|open-sourc(?:ed|es)|rolled out|went live|arriv(?:es|ed)|announced)\b)"));
     static const QRegularExpression plan(QStringLiteral(
-        R"(\b(?:will|plans?|planned|expected|coming|upcoming|would|hopes?|rumou?red|since|until|before the|after the|projected|forecast|estimated|could|may|might)\b)"));
+        R"(\b(?:will|plans?|planned|expected|coming|upcoming|would|hopes?|rumou?red|since|until|before the|after the|projected|forecast|estimated|could|may(?!\s+\d)|might)\b)"));
     static const QRegularExpression investment(QStringLiteral(R"(\b(?:invest(?:s|ed|ing|ment)?|acqui(?:re|red|res|sition)|funding|raised|stake|paid)\b)"));
     static const QRegularExpression licenseChange(QStringLiteral(R"(\b(?:relicens\w*|license change|changed (?:its|the) licen[cs]e|switch(?:ed)? to (?:the |an? )?[\w. -]{0,20}licen[cs]e)\b)"));
     static const QRegularExpression report(QStringLiteral(R"(\b(?:report(?:s|ed)?|reveal(?:s|ed)|according to|leak(?:s|ed)?)\b)"));

@@ -25,8 +25,12 @@ Extractor::Extractor(const KnowledgePack &pack) : m_pack(&pack), m_matcher(Menti
 {
     const auto &entities = pack.entities();
     for (size_t i = 0; i < entities.size(); ++i)
-        if (entities[i].family)
+        if (entities[i].family) {
             m_families.insert(entities[i].name.toLower(), static_cast<int>(i));
+            for (const QString &alias : entities[i].aliases) // "Mistral" for Mistral AI
+                if (!alias.contains(u' '))
+                    m_families.insert(alias.toLower(), static_cast<int>(i));
+        }
 }
 
 int Extractor::family(QStringView token, qsizetype *prefixLength) const

@@ -259,6 +259,7 @@ struct GridReader {
                 model = scan.resolveWhole(row[0].text, EntityKind::Model, 0.8);
             if (model < 0)
                 continue;
+            scan.addCellMention(model, modelCol >= 0 ? row[size_t(modelCol)].range : row[0].range);
             if (orgEntity >= 0)
                 scan.addAttribute(model, QStringLiteral("organization"), scan.out.entities[size_t(orgEntity)].key, quote, orgEntity);
             if (licenseCol >= 0 && !row[size_t(licenseCol)].text.isEmpty()) {
@@ -413,12 +414,6 @@ void DocumentScan::readRunTogetherTables()
             }
         }
         const bool scoreTable = types.front() == ColType::Label && modelCols >= 1;
-        if (qEnvironmentVariableIsSet("SEXTANT_DEBUG_TABLES")) {
-            QStringList h;
-            for (size_t i = 0; i < header.size(); ++i)
-                h << header[i].text + u'/' + QString::number(int(types[i]));
-            qWarning("table header: %s", qPrintable(h.join(u" | ")));
-        }
         const bool modelTable = std::count(types.begin(), types.end(), ColType::Model) == 1
                                 && std::count(types.begin(), types.end(), ColType::Text)
                                        < static_cast<long>(types.size()) - 1;
@@ -429,6 +424,7 @@ void DocumentScan::readRunTogetherTables()
         grid.header = header;
         // The rows: the paragraphs that follow, each split by what its columns hold.
         size_t next = b + 1;
+        size_t lastRow = b;
         int misses = 0;
         for (; next < blocks.size() && blocks[next].kind == BlockKind::Paragraph && misses < 2; ++next) {
             const TextRange rr = blocks[next].range;
@@ -517,14 +513,12 @@ void DocumentScan::readRunTogetherTables()
                 dead[{col, from}] = true;
                 return false;
             };
-            if (qEnvironmentVariableIsSet("SEXTANT_DEBUG_TABLES"))
-                qWarning("row %s: %d", qPrintable(row.toString()), int(split(0, 0)));
-            dead.clear();
             if (!split(0, 0)) {
                 ++misses; // a ragged row ("42.8%42.1%" under four models): never guess its cells
                 continue;
             }
             misses = 0;
+            lastRow = next;
             std::vector<Cell> cells;
             qsizetype from = 0;
             for (size_t c = 0; c < n; ++c) {
@@ -546,9 +540,9 @@ void DocumentScan::readRunTogetherTables()
         }
         std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &bb) { return a.range.start < bb.range.start; });
         GridReader{*this, grid}.read();
-        for (size_t k = b; k < next; ++k)
+        for (size_t k = b; k <= lastRow; ++k)
             m_tableBlocks.insert(int(k));
-        b = next - 1;
+        b = lastRow; // a ragged row between good ones stays in the table; what follows the last good row does not
     }
 }
 

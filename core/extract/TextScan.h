@@ -80,6 +80,8 @@ public:
     /// The entity a short text (a table cell, a header) names as a whole, or -1.
     int resolveWhole(QStringView text, EntityKind want, double foundConfidence);
     int internPack(int packIndex);
+    /// A mention of an entity resolved from a whole cell, unless a mention is already there.
+    void addCellMention(int entity, TextRange r);
     int internFound(EntityKind kind, const QString &name, double confidence, const QString &parent = {});
     [[nodiscard]] EntityKind kindOf(int entity) const { return out.entities[static_cast<size_t>(entity)].kind; }
     void addScore(int modelEntity, int benchEntity, const Number &n, const QString &setting, TextRange quote);
@@ -117,6 +119,7 @@ private:
         PartialDate date;
     };
     std::vector<DatedAt> m_absoluteDates; // in text order
+    std::vector<DatedAt> m_resolvedDates; // relative dates once resolved
     QHash<int, PartialDate> m_releases;    // model entity -> release date found here
     QHash<int, int> m_packIndex;           // pack index -> entity index
     QSet<int> m_tableBlocks;               // paragraphs read as a table whose cells ran together

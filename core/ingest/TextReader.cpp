@@ -18,13 +18,15 @@ namespace {
 /// Cells glued together: "4.6GPT", "89.5%92.7%", "LicenseSpecialty" twice or more in a line.
 bool looksRunTogether(QStringView line)
 {
-    int junctions = 0;
+    int junctions = 0, numeric = 0;
     for (qsizetype i = 1; i < line.size(); ++i) {
         const QChar a = line[i - 1], b = line[i];
-        if ((b.isUpper() && (a.isLower() || a.isDigit() || a == u'%' || a == u')')) || ((a == u'%' || a == u')') && b.isDigit()))
+        if (b.isUpper() && a.isLower())
             ++junctions;
+        else if ((b.isUpper() && (a.isDigit() || a == u'%' || a == u')')) || ((a == u'%' || a == u')') && b.isDigit()))
+            ++numeric; // "4.6GPT", "89.5%92.7%", "(5-shot)71.2"
     }
-    return junctions >= 3;
+    return junctions + numeric >= 3 || numeric >= 2 || (numeric >= 1 && junctions >= 1);
 }
 
 bool isBullet(QStringView line, qsizetype *skip)

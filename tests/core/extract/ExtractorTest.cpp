@@ -1,0 +1,267 @@
+// Extraction on small documents written for these tests: names, tables,
+// prose scores, attributes, claims, dates and events.
+#include "TestSupport.h"
+
+#include "extract/DateFinder.h"
+#include "extract/Extractor.h"
+#include "ingest/DocumentReader.h"
+#include "ingest/Format.h"
+
+#include <catch2/catch.hpp>
+
+using namespace sextant;
+using extract::Extraction;
+
+namespace {
+
+model::Document read(const QString &text, const QString &fileName = QStringLiteral("note.txt"))
+{
+    ingest::ReadOptions o;
+    o.fileName = fileName;
+    auto doc = ingest::readDocument(text.toUtf8(), ingest::formatFromFileName(fileName), o);
+    REQUIRE(doc);
+    return *doc;
+}
+
+Extraction run(const model::Document &doc) { return extract::Extractor::builtin().extract(doc); }
+
+int entity(const Extraction &x, const QString &name)
+{
+    for (size_t i = 0; i < x.entities.size(); ++i)
+        if (x.entities[i].name == name)
+            return int(i);
+    return -1;
+}
+
+bool hasMention(const Extraction &x, const QString &name)
+{
+    const int e = entity(x, name);
+    for (const auto &m : x.mentions)
+        if (m.entity == e)
+            return true;
+    return false;
+}
+
+std::optional<double> score(const Extraction &x, const QString &modelName, const QString &bench)
+{
+    for (const auto &s : x.scores)
+        if (x.entities[size_t(s.model)].name == modelName && x.entities[size_t(s.benchmark)].name == bench)
+            return s.value;
+    return std::nullopt;
+}
+
+QStringList attribute(const Extraction &x, const QString &subject, const QString &attr)
+{
+    QStringList out;
+    for (const auto &a : x.attributes)
+        if (x.entities[size_t(a.subject)].name == subject && a.attribute == attr)
+            out << a.value;
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("dates in running text keep their precision, ranges and relative offsets")
+{
+    const QString text = QStringLiteral("It shipped on March 3, 2025 after a preview in June 2024; a beta came in summer 2023 "
+                                        "and a paper in early 2022. The summit ran May 6-7, 2025, and 2025-11-30 closed it.");
+    const auto dates = extract::findDates(text, 0);
+    QStringList iso;
+    for (const auto &d : dates)
+        iso << d.date.toIso() + (d.end.isValid() ? QStringLiteral("..") + d.end.toIso() : QString());
+    CHECK(iso == (QStringList{QStringLiteral("2025-03-03"), QStringLiteral("2024-06"), QStringLiteral("2023-06..2023-08"),
+                              QStringLiteral("2022-01..2022-04"), QStringLiteral("2025-05-06..2025-05-07"), QStringLiteral("2025-11-30")}));
+
+    // A day without a year takes the document's.
+    const auto inferred = extract::findDates(QStringLiteral("The launch was on October 2."), 2024);
+    REQUIRE(inferred.size() == 1);
+    CHECK(inferred[0].date.toIso() == QStringLiteral("2024-10-02"));
+    CHECK(inferred[0].yearInferred);
+
+    const auto rel = extract::findDates(QStringLiteral("Three weeks later, and two days before the Orion launch, it leaked."), 0);
+    REQUIRE(rel.size() == 2);
+    CHECK(rel[0].relative);
+    CHECK(extract::shiftDate(model::PartialDate::ymd(2025, 3, 1), rel[0]).toIso() == QStringLiteral("2025-03-22"));
+    CHECK(rel[1].anchorText.contains(QStringLiteral("Orion launch")));
+    CHECK(extract::shiftDate(model::PartialDate::ymd(2025, 3, 1), rel[1]).toIso() == QStringLiteral("2025-02-27"));
+    // Months from a month-precise anchor stay months.
+    const auto months = extract::findDates(QStringLiteral("Nine months later it was done."), 0);
+    REQUIRE(months.size() == 1);
+    CHECK(extract::shiftDate(model::PartialDate::ymd(2025, 6, 0), months[0]).toIso() == QStringLiteral("2026-03"));
+    // Numbers that are not dates.
+    CHECK(extract::findDates(QStringLiteral("It has 2048 experts and scores 2025 Elo."), 0).empty());
+}
+
+TEST_CASE("models unknown to the pack are found from how their names are written")
+{
+    const auto x = run(read(QStringLiteral(
+        "We compared Qwen 9.5-Max, MiMo V7.1 Pro, DeepSeek-R3-Distill-Qwen-14B and Llama 9 Maverick (17Bx128E) "
+        "with GPT-4o 0513 in April 2025. Table 3 lists Step 2 of the method.")));
+    for (const char *name : {"Qwen 9.5-Max", "MiMo V7.1 Pro", "DeepSeek-R3-Distill-Qwen-14B", "Llama 9 Maverick (17Bx128E)", "GPT-4o 0513"}) {
+        INFO(name);
+        CHECK(hasMention(x, QString::fromUtf8(name)));
+    }
+    const int snapshot = entity(x, QStringLiteral("GPT-4o 0513"));
+    REQUIRE(snapshot >= 0);
+    CHECK(x.entities[size_t(snapshot)].parent == QStringLiteral("model:gpt-4o"));
+    CHECK(x.entities[size_t(snapshot)].origin == extract::Origin::Found);
+    CHECK(entity(x, QStringLiteral("Table 3")) < 0);
+    CHECK(entity(x, QStringLiteral("Step 2")) < 0);
+}
+
+TEST_CASE("a codename the text gives is tied to its model, and its mentions count")
+{
+    const auto x = run(read(QStringLiteral(
+        "Google released Gemma 9 on May 2, 2031.\n\nThe model, codenamed \u201cNebula\u201d internally, replaces older work. "
+        "Nebula was trained on new data.")));
+    const int gemma = entity(x, QStringLiteral("Gemma 9"));
+    REQUIRE(gemma >= 0);
+    CHECK(x.entities[size_t(gemma)].codename == QStringLiteral("Nebula"));
+    int nebulaMentions = 0;
+    for (const auto &m : x.mentions)
+        if (m.entity == gemma)
+            ++nebulaMentions;
+    CHECK(nebulaMentions == 3);
+}
+
+TEST_CASE("tables whose cells ran together are split by what their columns hold")
+{
+    const auto x = run(read(QStringLiteral(
+        "Open models\n\n"
+        "ModelDeveloperParams (total/active)LicenseNotes\n"
+        "Qwen 9.1-MaxAlibaba235B / 22BApache 2.0Long context\n"
+        "Granite 7.0IBM8BMITSmall and fast\n\n"
+        "Scores\n\n"
+        "BenchmarkGemma 9GPT-5.4\n"
+        "MMLU-Pro (5-shot)71.2%80.4%\n"
+        "HumanEval64.0%\n")));
+    CHECK(attribute(x, QStringLiteral("Qwen 9.1-Max"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:alibaba")});
+    CHECK(attribute(x, QStringLiteral("Qwen 9.1-Max"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("235")});
+    CHECK(attribute(x, QStringLiteral("Qwen 9.1-Max"), QStringLiteral("params_active_b")) == QStringList{QStringLiteral("22")});
+    CHECK(attribute(x, QStringLiteral("Granite 7.0"), QStringLiteral("license")) == QStringList{QStringLiteral("license:mit")});
+    CHECK(score(x, QStringLiteral("Gemma 9"), QStringLiteral("MMLU-Pro")) == 71.2);
+    CHECK(score(x, QStringLiteral("GPT-5.4"), QStringLiteral("MMLU-Pro")) == 80.4);
+    // One value under two models: which model it belongs to is not said, so nothing is taken.
+    CHECK_FALSE(score(x, QStringLiteral("Gemma 9"), QStringLiteral("HumanEval")));
+    CHECK_FALSE(score(x, QStringLiteral("GPT-5.4"), QStringLiteral("HumanEval")));
+    for (const auto &s : x.scores)
+        if (x.entities[size_t(s.benchmark)].name == u"MMLU-Pro")
+            CHECK(s.setting == QStringLiteral("5-shot"));
+}
+
+TEST_CASE("Markdown and HTML tables: models as rows or columns, spans, markers and dashes")
+{
+    const auto md = run(read(QStringLiteral("| Model | MMLU (5-shot) | GSM8K |\n|---|---|---|\n| Qwen2.9 72B Instruct | **84.1** | 91.5 |\n"
+                                            "| Llama 9 70B | 79.3 | \u2014 |\n"),
+                             QStringLiteral("t.md")));
+    CHECK(score(md, QStringLiteral("Qwen2.9 72B Instruct"), QStringLiteral("MMLU")) == 84.1);
+    CHECK(score(md, QStringLiteral("Llama 9 70B"), QStringLiteral("GSM8K")) == std::nullopt);
+    const int variant = entity(md, QStringLiteral("Qwen2.9 72B Instruct"));
+    REQUIRE(variant >= 0);
+    CHECK(!md.entities[size_t(variant)].parent.isEmpty());
+
+    const auto html = run(read(QStringLiteral(
+        "<html><body><table><thead><tr><th>Category</th><th>Benchmark</th><th>Gemma 9 27B</th><th>Mixtral 9x22B</th></tr></thead>"
+        "<tbody><tr><td rowspan=2>Reasoning</td><td>HellaSwag</td><td>86.4<sup>a</sup></td><td>88.0</td></tr>"
+        "<tr><td>WinoGrande</td><td>83.7</td><td>-</td></tr></tbody></table></body></html>"),
+                               QStringLiteral("t.html")));
+    CHECK(score(html, QStringLiteral("Gemma 9 27B"), QStringLiteral("HellaSwag")) == 86.4);
+    CHECK(score(html, QStringLiteral("Mixtral 9x22B"), QStringLiteral("HellaSwag")) == 88.0);
+    CHECK(score(html, QStringLiteral("Gemma 9 27B"), QStringLiteral("WinoGrande")) == 83.7);
+    CHECK(score(html, QStringLiteral("Mixtral 9x22B"), QStringLiteral("WinoGrande")) == std::nullopt);
+}
+
+TEST_CASE("scores stated in prose go to the model they are said of")
+{
+    const auto x = run(read(QStringLiteral(
+        "Grok 9 is the new model from xAI. It posts 61.5 on GPQA Diamond, ahead of Claude Opus 4.6 (58.0) and "
+        "behind GPT-5.4\u2019s 66. In its Deep mode it reaches 22.1% on Humanity\u2019s Last Exam (vs. 19.7% for Gemini 3.1 Pro). "
+        "On MMLU-Pro it achieves a score of 70.2, compared to 74.0 for GPT-5.5.")));
+    CHECK(score(x, QStringLiteral("Grok 9"), QStringLiteral("GPQA Diamond")) == 61.5);
+    CHECK(score(x, QStringLiteral("Claude Opus 4.6"), QStringLiteral("GPQA Diamond")) == 58.0);
+    CHECK(score(x, QStringLiteral("GPT-5.4"), QStringLiteral("GPQA Diamond")) == 66.0);
+    CHECK(score(x, QStringLiteral("Grok 9"), QStringLiteral("Humanity's Last Exam")) == 22.1);
+    CHECK(score(x, QStringLiteral("Gemini 3.1 Pro"), QStringLiteral("Humanity's Last Exam")) == 19.7);
+    CHECK(score(x, QStringLiteral("Grok 9"), QStringLiteral("MMLU-Pro")) == 70.2);
+    CHECK(score(x, QStringLiteral("GPT-5.5"), QStringLiteral("MMLU-Pro")) == 74.0);
+    for (const auto &s : x.scores)
+        if (x.entities[size_t(s.model)].name == u"Grok 9" && x.entities[size_t(s.benchmark)].name == u"Humanity's Last Exam")
+            CHECK(s.setting == QStringLiteral("Deep mode"));
+    // Years, money and counts are not scores.
+    const auto y = run(read(QStringLiteral("In 2025 Grok 9 cost $300 million on GPQA Diamond work with 1,000 GPUs.")));
+    CHECK(y.scores.empty());
+}
+
+TEST_CASE("attributes: organization, license, openness and parameters from their phrasing")
+{
+    const auto x = run(read(QStringLiteral(
+        "Mistral released Mistral Small 9 under the Apache 2.0 license. Grok 9 is proprietary. "
+        "Alibaba's Qwen 9.5 (MIT, 1.2T params) is open-weight. Meta plans to open-source Muse 9 one day.")));
+    CHECK(attribute(x, QStringLiteral("Mistral Small 9"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:mistral-ai")});
+    CHECK(attribute(x, QStringLiteral("Mistral Small 9"), QStringLiteral("license")) == QStringList{QStringLiteral("license:apache-2.0")});
+    CHECK(attribute(x, QStringLiteral("Grok 9"), QStringLiteral("openness")) == QStringList{QStringLiteral("closed")});
+    CHECK(attribute(x, QStringLiteral("Qwen 9.5"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:alibaba")});
+    CHECK(attribute(x, QStringLiteral("Qwen 9.5"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("1200")});
+    CHECK(attribute(x, QStringLiteral("Qwen 9.5"), QStringLiteral("openness")).contains(QStringLiteral("open")));
+    // A plan is not a fact about the model.
+    CHECK(attribute(x, QStringLiteral("Muse 9"), QStringLiteral("openness")).isEmpty());
+}
+
+TEST_CASE("events: dated happenings with kinds, relative dates resolved, plans left out")
+{
+    const auto x = run(read(QStringLiteral(
+        "On May 2, 2031, Google released Gemma 9, an open-weight model. Two days before the Gemma 9 launch, Reuters reported "
+        "a leak. The day before, Anthropic invested $2 billion in Scale AI. Google will release Gemma 10 in June 2031.")));
+    QStringList got;
+    for (const auto &e : x.events)
+        got << e.kind + u' ' + e.date.toIso();
+    CHECK(got.contains(QStringLiteral("release 2031-05-02")));
+    CHECK(got.contains(QStringLiteral("report 2031-04-30")));
+    CHECK(got.contains(QStringLiteral("investment 2031-04-29")));
+    CHECK_FALSE(got.contains(QStringLiteral("release 2031-06")));
+    for (const auto &e : x.events)
+        if (e.kind == u"release") {
+            CHECK(e.openness == QStringLiteral("open"));
+            CHECK(e.title == QStringLiteral("Google releases Gemma 9"));
+        }
+    CHECK(attribute(x, QStringLiteral("Gemma 9"), QStringLiteral("released")) == QStringList{QStringLiteral("2031-05-02")});
+}
+
+TEST_CASE("numeric claims: stock moves, ages and amounts, with how exactly they were said")
+{
+    const auto x = run(read(QStringLiteral(
+        "Alibaba shares jumped more than 4% on launch day. Alexandr Wang, 31, runs the lab. "
+        "Meta invested nearly $20 billion in Scale AI.")));
+    bool stock = false, age = false, money = false;
+    for (const auto &a : x.attributes) {
+        if (a.attribute == u"stock_change_pct") {
+            stock = true;
+            CHECK(*a.low == 4.0);
+            CHECK(std::isinf(*a.high));
+            CHECK(a.note == QStringLiteral("on launch day"));
+        } else if (a.attribute == u"age") {
+            age = true;
+            CHECK(a.value == QStringLiteral("31"));
+        } else if (a.attribute == u"investment_usd_b") {
+            money = true;
+            CHECK(x.entities[size_t(a.subject)].key == QStringLiteral("org:scale-ai"));
+            CHECK(*a.high == 20.0);
+            CHECK(*a.low < 20.0);
+        }
+    }
+    CHECK(stock);
+    CHECK(age);
+    CHECK(money);
+}
+
+TEST_CASE("extraction never crashes or runs away on hostile text")
+{
+    QString nasty;
+    for (int i = 0; i < 2000; ++i)
+        nasty += QStringLiteral("GPT-%1.%2Claude%3%%4 (((( ").arg(i).arg(i % 7).arg(i % 13).arg(i % 3);
+    nasty += QString(20000, u'9') + QStringLiteral(" on MMLU ") + QString(5000, u'(');
+    const auto x = run(read(nasty));
+    for (const auto &m : x.mentions)
+        CHECK((m.range.start >= 0 && m.range.end <= nasty.size() + 16));
+    SUCCEED();
+}
