@@ -470,21 +470,21 @@ void DocumentScan::findCodenamesAndPeople()
                                          .match(text.left(m.capturedStart(0)))
                                          .hasMatch();
             if (model < 0 && !secondModel) {
-                // The model named last before it (a family only when nothing more precise is there).
+                // The subject of the sentences before it (a family only when nothing more precise is there).
                 int family = -1;
-                for (auto h = hits.rbegin(); h != hits.rend(); ++h) {
-                    if (h->range.start >= s.range.start || s.range.start - h->range.end > 600)
-                        continue;
-                    if (kindOf(h->entity) != EntityKind::Model)
-                        continue;
-                    const int p = x.pack().indexOf(out.entities[size_t(h->entity)].key);
-                    if (p >= 0 && x.pack().entities()[size_t(p)].family) {
-                        if (family < 0)
-                            family = h->entity;
-                        continue;
+                for (size_t back = si; back-- > 0 && model < 0 && si - back <= 6;) {
+                    for (const Hit &h : hitsIn(m_sentences[back].range)) {
+                        if (kindOf(h.entity) != EntityKind::Model || isObject(m_sentences[back], h))
+                            continue;
+                        const int p = x.pack().indexOf(out.entities[size_t(h.entity)].key);
+                        if (p >= 0 && x.pack().entities()[size_t(p)].family) {
+                            if (family < 0)
+                                family = h.entity;
+                            continue;
+                        }
+                        model = h.entity;
+                        break;
                     }
-                    model = h->entity;
-                    break;
                 }
                 if (model < 0)
                     model = family >= 0 ? family : m_titleModel;

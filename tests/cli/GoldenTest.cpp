@@ -93,3 +93,19 @@ TEST_CASE("a second writer is refused with the holder's pid; readers are not")
     CHECK(reader.exitCode == 0);
     CHECK(reader.out.contains(u"Orbit Labs"));
 }
+
+TEST_CASE("golden: what extraction found, at the command line")
+{
+    QTemporaryDir tmp;
+    const QString lib = tmp.path() + QStringLiteral("/lib");
+    const QString data = QDir::cleanPath(QStringLiteral(SEXTANT_TEST_DATA));
+    golden(QStringLiteral("21-ingest-knowledge"), lib, {QStringLiteral("ingest"), data + QStringLiteral("/knowledge")});
+    golden(QStringLiteral("22-entities-models"), lib, {QStringLiteral("entities"), QStringLiteral("--kind"), QStringLiteral("model")});
+    golden(QStringLiteral("23-scores-json"), lib, {QStringLiteral("scores"), QStringLiteral("--benchmark"), QStringLiteral("GPQA Diamond"), QStringLiteral("--json")});
+    golden(QStringLiteral("24-timeline"), lib, {QStringLiteral("timeline")});
+    golden(QStringLiteral("25-conflicts-json"), lib, {QStringLiteral("conflicts"), QStringLiteral("--json")});
+    golden(QStringLiteral("26-correct"), lib, {QStringLiteral("correct"), QStringLiteral("rename"), QStringLiteral("Gemma 9"), QStringLiteral("Gemma Nine")});
+    golden(QStringLiteral("27-export-json"), lib, {QStringLiteral("export"), QStringLiteral("--json")});
+    golden(QStringLiteral("28-correct-undo"), lib, {QStringLiteral("correct"), QStringLiteral("--undo")});
+    golden(QStringLiteral("29-scores-unknown"), lib, {QStringLiteral("scores"), QStringLiteral("--model"), QStringLiteral("Nothing Like It")});
+}
