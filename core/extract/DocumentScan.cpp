@@ -466,8 +466,8 @@ void DocumentScan::findCodenamesAndPeople()
                         break;
                     }
             }
-            const bool secondModel = QRegularExpression(QStringLiteral(R"(\b(?:second|another|new|other|upcoming)\b[^.]{0,40}$)"))
-                                         .match(text.left(m.capturedStart(0)))
+            static const QRegularExpression another(QStringLiteral(R"(\b(?:second|another|new|other|upcoming)\b[^.]{0,40}$)"));
+            const bool secondModel = another.match(text.left(m.capturedStart(0)))
                                          .hasMatch();
             if (model < 0 && !secondModel) {
                 // The subject of the sentences before it (a family only when nothing more precise is there).
@@ -814,8 +814,8 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 out.push_back(m->entity);
         return out;
     };
-    const bool pronoun = QRegularExpression(QStringLiteral(R"(^(?:it|its|it's|it’s|the model|this model|the new model)\b)"))
-                             .match(lower)
+    static const QRegularExpression pronounRe(QStringLiteral(R"(^(?:it|its|it's|it’s|the model|this model|the new model)\b)"));
+    const bool pronoun = pronounRe.match(lower)
                              .hasMatch();
 
     // Openness, said of a model: "Muse Spark is proprietary", "X, its first closed-source model",

@@ -38,7 +38,8 @@ QString clean(QStringView s)
 
 Role roleFromHeader(const QString &header)
 {
-    const QString h = header.toLower().remove(QRegularExpression(QStringLiteral(R"(\([^)]*\)|[#*:])"))).simplified();
+    static const QRegularExpression noise(QStringLiteral(R"(\([^)]*\)|[#*:])"));
+    const QString h = header.toLower().remove(noise).simplified();
     if (h.isEmpty())
         return Role::Unknown;
     static const QRegularExpression model(QStringLiteral(R"(^(?:(?:best\s+)?(?:open\s+|closed\s+)?models?(?:\s+name)?|name|llm|system|checkpoint)$)"));
@@ -63,7 +64,8 @@ Role roleFromHeader(const QString &header)
 std::optional<Number> parseScoreCell(const QString &raw, bool *missing = nullptr)
 {
     QString s = raw;
-    s.remove(QRegularExpression(QStringLiteral(u"\\^\\S*|[*\u2020\u2021]")));
+    static const QRegularExpression marks(QStringLiteral(u"\\^\\S*|[*\u2020\u2021]"));
+    s.remove(marks);
     s = s.trimmed();
     if (missing)
         *missing = s.isEmpty() || s == u"-" || s == u"\u2014" || s == u"\u2013" || s.compare(u"N/A", Qt::CaseInsensitive) == 0;
@@ -225,7 +227,8 @@ struct GridReader {
                     if (bench < 0 && (roles[c] == Role::Benchmark || c == 0) && !parseScoreCell(row[c].text)) {
                         label = row[c].text;
                         QString name = label;
-                        name.remove(QRegularExpression(QStringLiteral(R"(\s*\([^)]*\)|\s+\d+-shot.*$)")));
+                        static const QRegularExpression qualifier(QStringLiteral(R"(\s*\([^)]*\)|\s+\d+-shot.*$)"));
+                        name.remove(qualifier);
                         nameRange = {0, 0};
                         if (name.size() >= 2 && name.size() <= 40 && name[0].isLetter())
                             bench = scan.internFound(EntityKind::Benchmark, name, 0.6);
@@ -377,6 +380,12 @@ void DocumentScan::readRunTogetherTables()
         const QStringView line = QStringView(t).mid(hr.start, hr.length());
         if (line.size() > 200 || line.contains(u'\n') || line.endsWith(u'.') || line.contains(u". "))
             continue;
+        int junctions = 0; // a header whose cells ran together has several: "BenchmarkMuse SparkClaude Opus 4.6GPT-5.4"
+        for (qsizetype i = 1; i < line.size() && junctions < 2; ++i)
+            if (isJunction(line, i))
+                ++junctions;
+        if (junctions < 2)
+            continue;
         // Split the header at junctions, keeping known names whole.
         std::vector<Cell> header;
         qsizetype p = 0;
@@ -437,7 +446,8 @@ void DocumentScan::readRunTogetherTables()
                 case ColType::Number: return parseScoreCell(text).has_value() || text == u"\u2014" || text == u"-";
                 case ColType::Model: {
                     QString core = text;
-                    core.remove(QRegularExpression(QStringLiteral(R"(\s*\([^)]*\)$)")));
+                    static const QRegularExpression note(QStringLiteral(R"(\s*\([^)]*\)$)"));
+                    core.remove(note);
                     if (core.isEmpty() || core.size() > 48)
                         return false;
                     const auto known = x.matcher().find(core);
