@@ -563,12 +563,17 @@ bool isCommandLine(const QStringList &arguments)
     return false;
 }
 
-Result<library::Knowledge> loadKnowledge(Library &lib, bool withMentions = false, bool includeRejected = false)
+/// Opens the library for reading, loads its knowledge, and hands it to `use`; errors are reported.
+template <typename Use>
+int withKnowledge(const Context &ctx, const library::Knowledge::Options &options, Use &&use)
 {
-    library::Knowledge::Options o;
-    o.withMentions = withMentions;
-    o.includeRejected = includeRejected;
-    return library::Knowledge::load(lib, o);
+    auto lib = openLibrary(ctx, Library::Access::Read);
+    if (!lib)
+        return report(ctx.out, lib.error());
+    auto k = library::Knowledge::load(**lib, options);
+    if (!k)
+        return report(ctx.out, k.error());
+    return use(*k);
 }
 
 int cmdEntities(const Context &ctx, const Args &args)
@@ -579,32 +584,25 @@ int cmdEntities(const Context &ctx, const Args &args)
         out.error(QStringLiteral("entities: unknown kind '%1' (model, organization, benchmark, person, license, product, other)").arg(kind));
         return ExitUsage;
     }
-    auto lib = openLibrary(ctx, Library::Access::Read);
-    if (!lib)
-        return report(out, lib.error());
-    auto k = loadKnowledge(**lib, false, args.has(QStringLiteral("all")));
-    if (!k)
-        return report(out, k.error());
-    printEntities(out, *k, kind.isEmpty() ? QString() : extract::entityKindName(extract::entityKindFromName(kind)),
-                  args.has(QStringLiteral("json")));
-    return ExitOk;
+    library::Knowledge::Options options;
+    options.withQuotes = false; // the list shows no quotes
+    options.includeRejected = args.has(QStringLiteral("all"));
+    return withKnowledge(ctx, options, [&](const library::Knowledge &k) {
+        printEntities(out, k, kind.isEmpty() ? QString() : extract::entityKindName(extract::entityKindFromName(kind)),
+                      args.has(QStringLiteral("json")));
+        return int(ExitOk);
+    });
 }
 
-int cmdScores(const Context &ctx, const Args &args)
+int showScores(const Context &ctx, const Args &args, const library::Knowledge &k)
 {
     Output &out = ctx.out;
-    auto lib = openLibrary(ctx, Library::Access::Read);
-    if (!lib)
-        return report(out, lib.error());
-    auto k = loadKnowledge(**lib);
-    if (!k)
-        return report(out, k.error());
     QString benchKey, modelKey;
     for (const auto &[option, key] : {std::pair{QStringLiteral("benchmark"), &benchKey}, std::pair{QStringLiteral("model"), &modelKey}}) {
         const QString name = args.value(option);
         if (name.isEmpty())
             continue;
-        const library::KnownEntity *e = k->find(name);
+        const library::KnownEntity *e = k.find(name);
         if (!e) {
             out.error(QStringLiteral("scores: no %1 named '%2' in this library (see sextant entities --kind %1)").arg(option, name));
             return ExitNotFound;
@@ -612,43 +610,38 @@ int cmdScores(const Context &ctx, const Args &args)
         *key = e->key;
     }
     std::vector<const library::KnownScore *> scores;
-    for (const library::KnownScore &s : k->scores)
+    for (const library::KnownScore &s : k.scores)
         if ((benchKey.isEmpty() || s.benchmarkKey == benchKey) && (modelKey.isEmpty() || s.modelKey == modelKey))
             scores.push_back(&s);
     // By benchmark, then best first.
-    std::stable_sort(scores.begin(), scores.end(), [](const library::KnownScore *a, const library::KnownScore *b) {
-        if (a->benchmark != b->benchmark)
-            return a->benchmark < b->benchmark;
-        return a->value > b->value;
+    std::stable_sort(scores.begin(), scores.end(), [](const library::KnownScore *x, const library::KnownScore *y) {
+        if (x->benchmark != y->benchmark)
+            return x->benchmark < y->benchmark;
+        return x->value > y->value;
     });
     printScores(out, scores, args.has(QStringLiteral("json")));
     return ExitOk;
 }
 
+int cmdScores(const Context &ctx, const Args &args)
+{
+    return withKnowledge(ctx, {}, [&](const library::Knowledge &k) { return showScores(ctx, args, k); });
+}
+
 int cmdTimeline(const Context &ctx, const Args &args)
 {
-    Output &out = ctx.out;
-    auto lib = openLibrary(ctx, Library::Access::Read);
-    if (!lib)
-        return report(out, lib.error());
-    auto k = loadKnowledge(**lib);
-    if (!k)
-        return report(out, k.error());
-    printTimeline(out, *k, args.has(QStringLiteral("json")));
-    return ExitOk;
+    return withKnowledge(ctx, {}, [&](const library::Knowledge &k) {
+        printTimeline(ctx.out, k, args.has(QStringLiteral("json")));
+        return int(ExitOk);
+    });
 }
 
 int cmdConflicts(const Context &ctx, const Args &args)
 {
-    Output &out = ctx.out;
-    auto lib = openLibrary(ctx, Library::Access::Read);
-    if (!lib)
-        return report(out, lib.error());
-    auto k = loadKnowledge(**lib);
-    if (!k)
-        return report(out, k.error());
-    printConflicts(out, *k, args.has(QStringLiteral("json")));
-    return ExitOk;
+    return withKnowledge(ctx, {}, [&](const library::Knowledge &k) {
+        printConflicts(ctx.out, k, args.has(QStringLiteral("json")));
+        return int(ExitOk);
+    });
 }
 
 int cmdExport(const Context &ctx, const Args &args)
@@ -658,14 +651,12 @@ int cmdExport(const Context &ctx, const Args &args)
         out.error(QStringLiteral("export: choose a format: --json"));
         return ExitUsage;
     }
-    auto lib = openLibrary(ctx, Library::Access::Read);
-    if (!lib)
-        return report(out, lib.error());
-    auto k = loadKnowledge(**lib, true);
-    if (!k)
-        return report(out, k.error());
-    printExport(out, *k);
-    return ExitOk;
+    library::Knowledge::Options options;
+    options.withMentions = true;
+    return withKnowledge(ctx, options, [&](const library::Knowledge &k) {
+        printExport(out, k);
+        return int(ExitOk);
+    });
 }
 
 int cmdCorrect(const Context &ctx, const Args &args)

@@ -206,6 +206,12 @@ void DocumentScan::findMentions(TextRange r)
     hits.insert(hits.end(), local.begin(), local.end());
 }
 
+bool DocumentScan::isFamily(int entity) const
+{
+    const int p = x.pack().indexOf(out.entities[size_t(entity)].key);
+    return p >= 0 && x.pack().entities()[size_t(p)].family;
+}
+
 void DocumentScan::addCellMention(int entity, TextRange r)
 {
     if (entity < 0 || r.length() <= 0)
@@ -395,11 +401,6 @@ void DocumentScan::addScore(int modelEntity, int benchEntity, const Number &n, c
 void DocumentScan::addAttribute(int subject, const QString &attribute, const QString &value, TextRange quote,
                                 int valueEntity, const QString &note)
 {
-    if (subject < 0 || value.isEmpty())
-        return;
-    for (const Attribute &a : out.attributes)
-        if (a.subject == subject && a.attribute == attribute && a.value == value && a.note == note)
-            return;
     Attribute a;
     a.subject = subject;
     a.attribute = attribute;
@@ -407,14 +408,12 @@ void DocumentScan::addAttribute(int subject, const QString &attribute, const QSt
     a.valueEntity = valueEntity;
     a.note = note;
     a.quote = quote;
-    out.attributes.push_back(a);
+    pushAttribute(std::move(a));
 }
 
 void DocumentScan::addNumericClaim(int subject, const QString &attribute, double low, double high, const QString &value,
                                    TextRange quote, const QString &note)
 {
-    if (subject < 0)
-        return;
     Attribute a;
     a.subject = subject;
     a.attribute = attribute;
@@ -423,10 +422,17 @@ void DocumentScan::addNumericClaim(int subject, const QString &attribute, double
     a.high = high;
     a.note = note;
     a.quote = quote;
+    pushAttribute(std::move(a));
+}
+
+void DocumentScan::pushAttribute(Attribute a)
+{
+    if (a.subject < 0 || a.value.isEmpty())
+        return;
     for (const Attribute &o : out.attributes)
-        if (o.subject == subject && o.attribute == attribute && o.value == value && o.note == note)
-            return;
-    out.attributes.push_back(a);
+        if (o.subject == a.subject && o.attribute == a.attribute && o.value == a.value && o.note == a.note)
+            return; // said twice in one source
+    out.attributes.push_back(std::move(a));
 }
 
 // --- codenames and people ----------------------------------------------------
@@ -476,8 +482,7 @@ void DocumentScan::findCodenamesAndPeople()
                     for (const Hit &h : hitsIn(m_sentences[back].range)) {
                         if (kindOf(h.entity) != EntityKind::Model || isObject(m_sentences[back], h))
                             continue;
-                        const int p = x.pack().indexOf(out.entities[size_t(h.entity)].key);
-                        if (p >= 0 && x.pack().entities()[size_t(p)].family) {
+                        if (isFamily(h.entity)) {
                             if (family < 0)
                                 family = h.entity;
                             continue;
@@ -499,8 +504,6 @@ void DocumentScan::findCodenamesAndPeople()
             if (model < 0)
                 continue;
             // Every mention of the codename in the document is a mention of the model.
-            static const QRegularExpression quoteChars(QStringLiteral(u"[\u201c\u201d\"']"));
-            Q_UNUSED(quoteChars);
             qsizetype from = 0;
             while ((from = t.indexOf(name, from)) >= 0) {
                 const qsizetype end = from + name.size();
@@ -607,18 +610,25 @@ Extraction DocumentScan::run()
     readTables();
     readRunTogetherTables();
 
-    // Absolute dates first, so that relative ones can lean on them.
+    // Dates once per sentence; absolute ones first, so that relative ones can lean on them.
+    auto datesOf = [&](const Sentence &s, int year) { return findDates(QStringView(doc.text).mid(s.range.start, s.range.length()), year); };
+    m_sentenceDates.reserve(m_sentences.size());
+    for (const Sentence &s : m_sentences)
+        m_sentenceDates.push_back(datesOf(s, m_docYear));
     if (m_docYear == 0) {
         // No date of its own: the latest year the text names completes "April 8".
-        for (const Sentence &s : m_sentences)
-            for (const DateMention &d : findDates(QStringView(doc.text).mid(s.range.start, s.range.length()), 0))
+        for (const auto &dates : m_sentenceDates)
+            for (const DateMention &d : dates)
                 if (!d.relative && d.date.year <= 2100)
                     m_docYear = std::max(m_docYear, d.date.year);
+        if (m_docYear != 0)
+            for (size_t i = 0; i < m_sentences.size(); ++i)
+                m_sentenceDates[i] = datesOf(m_sentences[i], m_docYear);
     }
-    for (const Sentence &s : m_sentences)
-        for (const DateMention &d : findDates(QStringView(doc.text).mid(s.range.start, s.range.length()), m_docYear))
+    for (size_t i = 0; i < m_sentences.size(); ++i)
+        for (const DateMention &d : m_sentenceDates[i])
             if (!d.relative)
-                m_absoluteDates.push_back({s.range.start + d.range.start, d.date});
+                m_absoluteDates.push_back({m_sentences[i].range.start + d.range.start, d.date});
 
     m_contextModel = m_titleModel;
     for (size_t i = 0; i < m_sentences.size(); ++i)
@@ -633,7 +643,6 @@ Extraction DocumentScan::run()
 
 void DocumentScan::readSentence(const Sentence &s, size_t index)
 {
-    Q_UNUSED(index);
     if (m_tableBlocks.contains(s.block))
         return;
     const std::vector<Hit> inS = hitsIn(s.range);
@@ -643,7 +652,7 @@ void DocumentScan::readSentence(const Sentence &s, size_t index)
         readClaims(s, inS);
     }
     readAttributes(s, inS, numbers);
-    readEvents(s, inS);
+    readEvents(s, inS, m_sentenceDates[index]);
 
     // What the following sentences are about.
     int subject = -1;
@@ -850,7 +859,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         };
         if (!s.heading && !hedge.match(lower).hasMatch()) {
             for (const Hit *m : models) {
-                if (isObject(s, *m) || out.entities[size_t(m->entity)].key == u"model:llama")
+                if (isObject(s, *m) || isFamily(m->entity))
                     continue;
                 qsizetype stop = s.range.end;
                 for (const Hit *o : models)
@@ -889,7 +898,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                     QString v = valueOf(m, QStringView(lower).left(m.capturedStart()));
                     if (cross.match(lower).hasMatch() && v == u"open")
                         v = QStringLiteral("closed");
-                    if (out.entities[size_t(m_contextModel)].key != u"model:llama")
+                    if (!isFamily(m_contextModel))
                         addAttribute(m_contextModel, QStringLiteral("openness"), v, s.range);
                 }
             }
@@ -1168,11 +1177,10 @@ void DocumentScan::readClaims(const Sentence &s, const std::vector<Hit> &inS)
 
 // --- events ----------------------------------------------------------------------
 
-void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS)
+void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, const std::vector<DateMention> &dates)
 {
     const QString &t = doc.text;
     const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
-    std::vector<DateMention> dates = findDates(text, m_docYear);
     if (dates.empty())
         return;
     // Words inside a relative date's anchor ("before the Muse Spark launch") say nothing about this sentence's event.
@@ -1248,7 +1256,7 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS)
 
     std::vector<const Hit *> models;
     for (const Hit &h : inS)
-        if (kindOf(h.entity) == EntityKind::Model && !isObject(s, h) && out.entities[static_cast<size_t>(h.entity)].key != u"model:llama")
+        if (kindOf(h.entity) == EntityKind::Model && !isObject(s, h) && !isFamily(h.entity))
             if (std::none_of(models.begin(), models.end(), [&](const Hit *o) { return o->entity == h.entity; }))
                 models.push_back(&h);
     QString kind;

@@ -229,7 +229,6 @@ struct GridReader {
                         QString name = label;
                         static const QRegularExpression qualifier(QStringLiteral(R"(\s*\([^)]*\)|\s+\d+-shot.*$)"));
                         name.remove(qualifier);
-                        nameRange = {0, 0};
                         if (name.size() >= 2 && name.size() <= 40 && name[0].isLetter())
                             bench = scan.internFound(EntityKind::Benchmark, name, 0.6);
                         nameRange = {label.indexOf(name), label.indexOf(name) + name.size()};

@@ -84,6 +84,8 @@ public:
     void addCellMention(int entity, TextRange r);
     int internFound(EntityKind kind, const QString &name, double confidence, const QString &parent = {});
     [[nodiscard]] EntityKind kindOf(int entity) const { return out.entities[static_cast<size_t>(entity)].kind; }
+    /// A model family from the pack ("Llama"): mentioned, but not the subject of a model's facts.
+    [[nodiscard]] bool isFamily(int entity) const;
     void addScore(int modelEntity, int benchEntity, const Number &n, const QString &setting, TextRange quote);
     void addAttribute(int subject, const QString &attribute, const QString &value, TextRange quote,
                       int valueEntity = -1, const QString &note = {});
@@ -91,6 +93,7 @@ public:
                          TextRange quote, const QString &note = {});
 
 private:
+    void pushAttribute(Attribute a);
     void splitSentences();
     void readTables();
     void readRunTogetherTables();
@@ -99,7 +102,7 @@ private:
     void readScores(const Sentence &s, const std::vector<Hit> &inS, const std::vector<Number> &numbers);
     void readAttributes(const Sentence &s, const std::vector<Hit> &inS, const std::vector<Number> &numbers);
     void readClaims(const Sentence &s, const std::vector<Hit> &inS);
-    void readEvents(const Sentence &s, const std::vector<Hit> &inS);
+    void readEvents(const Sentence &s, const std::vector<Hit> &inS, const std::vector<DateMention> &dates);
     void finish();
 
     std::vector<Hit> hitsIn(TextRange r) const;
@@ -109,6 +112,7 @@ private:
     PartialDate anchorBefore(qsizetype position) const;
 
     std::vector<Sentence> m_sentences;
+    std::vector<std::vector<DateMention>> m_sentenceDates; // parallel to m_sentences
     int m_docYear = 0;
     PartialDate m_docDate;
     int m_contextModel = -1;  // the model the text is about lately

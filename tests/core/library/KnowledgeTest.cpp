@@ -57,10 +57,13 @@ TEST_CASE("knowledge: merged events, conflicts with sources, and corrections tha
 
     // Corrections: rename, then merge another name into it; both survive re-extraction; undo restores.
     REQUIRE(library::addCorrection(*lib, {QStringLiteral("rename"), QStringLiteral("Gemma 9"), QStringLiteral("Gemma Nine"), {}}));
-    REQUIRE(library::addCorrection(*lib, {QStringLiteral("reject-fact"), score->values.front().from.source
-                                              ? k->scores.front().factSignature
-                                              : QString(),
-                                          {}, {}}));
+    // Reject the first source's GPQA score: the conflict must go with it.
+    QString fact;
+    for (const auto &s : k->scores)
+        if (s.benchmark == u"GPQA Diamond" && s.value == 61.5)
+            fact = s.factSignature;
+    REQUIRE(!fact.isEmpty());
+    REQUIRE(library::addCorrection(*lib, {QStringLiteral("reject-fact"), fact, {}, {}}));
     NullProgress progress;
     CancelFlag cancel{false};
     REQUIRE(library::extractPending(*lib, progress, cancel, true));
