@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -89,8 +90,43 @@ double parseNumberText(QStringView digits, int *decimals)
 
 } // namespace
 
-DocumentScan::DocumentScan(const Extractor &ex, const model::Document &d) : x(ex), doc(d)
+namespace {
+QString lowerOneToOne(const QString &text)
 {
+    QString out(text.size(), Qt::Uninitialized);
+    QChar *o = out.data();
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        *o++ = u < 128 ? QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u) : c.toLower();
+    }
+    return out;
+}
+} // namespace
+
+CuePositions::CuePositions(const QRegularExpression &cue, const QString &text)
+{
+    for (auto it = cue.globalMatch(text); it.hasNext();)
+        m_at.push_back(it.next().capturedStart());
+}
+
+bool CuePositions::anyIn(TextRange r) const
+{
+    const auto it = std::lower_bound(m_at.begin(), m_at.end(), r.start);
+    return it != m_at.end() && *it < r.end;
+}
+
+DocumentScan::DocumentScan(const Extractor &ex, const model::Document &d) : x(ex), doc(d), lowerText(lowerOneToOne(d.text))
+{
+    // Cheap screens: every expression of a kind needs one of its cue words. Found once per document.
+    static const QRegularExpression openness(QStringLiteral(u"open|closed|proprietar|api|download|weights|[\u274c\u2717\u2718]"));
+    static const QRegularExpression compound(QStringLiteral(u"-(?:licens|equiv|style)"));
+    static const QRegularExpression codename(QStringLiteral(u"code|internal|dubbed"));
+    static const QRegularExpression role(QStringLiteral(
+        u"analyst|ceo|cto|cfo|founder|chief|researcher|scientist|president|director|head|engineer|professor|spokes"));
+    opennessCues = CuePositions(openness, lowerText);
+    licenseCompoundCues = CuePositions(compound, lowerText);
+    codenameCues = CuePositions(codename, lowerText);
+    roleCues = CuePositions(role, lowerText);
     m_docDate = doc.meta.published;
     m_docYear = m_docDate.isValid() ? m_docDate.year : 0;
 }
@@ -455,7 +491,9 @@ void DocumentScan::findCodenamesAndPeople()
     for (size_t si = 0; si < m_sentences.size(); ++si) {
         const Sentence &s = m_sentences[si];
         const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
-        auto it = codename.globalMatch(text);
+        const bool codenameCue = codenameCues.anyIn(s.range);
+        const bool roleCue = roleCues.anyIn(s.range);
+        auto it = codenameCue ? codename.globalMatch(text) : QRegularExpressionMatchIterator();
         while (it.hasNext()) {
             const auto m = it.next();
             const QString name = m.captured(QStringLiteral("name"));
@@ -514,7 +552,7 @@ void DocumentScan::findCodenamesAndPeople()
                 from = end;
             }
         }
-        auto rt = role.globalMatch(text);
+        auto rt = roleCue ? role.globalMatch(text) : QRegularExpressionMatchIterator();
         while (rt.hasNext()) {
             const auto m = rt.next();
             const qsizetype a = s.range.start + m.capturedStart(QStringLiteral("name"));
@@ -524,14 +562,21 @@ void DocumentScan::findCodenamesAndPeople()
                 added.push_back({e, {a, b}, 0.7});
         }
     }
+    // hits is sorted and free of overlaps: one binary search per new hit.
+    auto overlapsHit = [this](TextRange r) {
+        auto hit = std::lower_bound(hits.begin(), hits.end(), r.start + 1,
+                                    [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
+        return (hit != hits.begin() && std::prev(hit)->range.end > r.start) || (hit != hits.end() && hit->range.start < r.end);
+    };
+    std::vector<Hit> accepted;
     for (const NewHit &n : added) {
-        bool overlaps = false;
-        for (const Hit &h : hits)
-            if (h.range.start < n.range.end && n.range.start < h.range.end)
-                overlaps = true;
-        if (!overlaps)
-            hits.push_back(Hit{n.entity, n.range, n.confidence});
+        const bool clash = overlapsHit(n.range) || std::any_of(accepted.begin(), accepted.end(), [&](const Hit &h) {
+                               return h.range.start < n.range.end && n.range.start < h.range.end;
+                           });
+        if (!clash)
+            accepted.push_back(Hit{n.entity, n.range, n.confidence});
     }
+    hits.insert(hits.end(), accepted.begin(), accepted.end());
     std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.range.start < b.range.start; });
 
     // A person named in full may be called by the surname alone later on ("Alexandr Wang" ... "Wang").
@@ -554,17 +599,8 @@ void DocumentScan::findCodenamesAndPeople()
             const qsizetype end = from + surname.size();
             const bool leftOk = from == 0 || !t[from - 1].isLetterOrNumber();
             const bool rightOk = end >= t.size() || !t[end].isLetterOrNumber();
-            bool overlaps = false;
-            if (leftOk && rightOk) {
-                auto hit = std::lower_bound(hits.begin(), hits.end(), from + 1,
-                                            [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
-                if (hit != hits.begin() && std::prev(hit)->range.end > from)
-                    overlaps = true;
-                if (hit != hits.end() && hit->range.start < end)
-                    overlaps = true;
-                if (!overlaps)
-                    more.push_back(Hit{it.value(), {from, end}, 0.9});
-            }
+            if (leftOk && rightOk && !overlapsHit({from, end}))
+                more.push_back(Hit{it.value(), {from, end}, 0.9});
             from = end;
         }
     }
@@ -803,7 +839,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
 {
     const QString &t = doc.text;
     const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
-    const QString lower = text.toString().toLower();
+    const QString lower = lowerText.mid(s.range.start, s.range.length());
 
     std::vector<const Hit *> models, orgs, licenses;
     for (const Hit &h : inS) {
@@ -857,7 +893,9 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 v = v == u"open" ? QStringLiteral("closed") : QStringLiteral("open");
             return v;
         };
-        if (!s.heading && !hedge.match(lower).hasMatch()) {
+        // Every cue has one of these words: most sentences skip the expressions below.
+        const bool cue = opennessCues.anyIn(s.range); // every cue below has one of its words
+        if (cue && !s.heading && !hedge.match(lower).hasMatch()) {
             for (const Hit *m : models) {
                 if (isObject(s, *m) || isFamily(m->entity))
                     continue;
@@ -910,7 +948,8 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
     std::vector<Hit> compounds;
     {
         static const QRegularExpression compound(QStringLiteral(R"(\b([A-Z][\w.]*(?:[ -]\d(?:\.\d)?)?)-(?:licensed|equivalent|equiv|style)\b)"));
-        for (auto it = compound.globalMatch(text); it.hasNext();) {
+        const bool maybe = licenseCompoundCues.anyIn(s.range);
+        for (auto it = maybe ? compound.globalMatch(text) : QRegularExpressionMatchIterator(); it.hasNext();) {
             const auto m = it.next();
             const auto known = x.matcher().find(m.captured(1));
             if (known.size() == 1 && known[0].range.length() == m.capturedLength(1)

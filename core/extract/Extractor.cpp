@@ -35,9 +35,15 @@ Extractor::Extractor(const KnowledgePack &pack) : m_pack(&pack), m_matcher(Menti
 
 int Extractor::family(QStringView token, qsizetype *prefixLength) const
 {
-    if (token.isEmpty())
+    if (token.isEmpty() || token.size() > 48)
         return -1;
-    const QString lower = token.toString().toLower();
+    // Lowered into a buffer on the stack: called for every word of every document.
+    char16_t buffer[48];
+    for (qsizetype k = 0; k < token.size(); ++k) {
+        const char16_t u = token[k].unicode();
+        buffer[k] = u < 128 ? (u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u) : token[k].toLower().unicode();
+    }
+    const QString lower = QString::fromRawData(reinterpret_cast<const QChar *>(buffer), token.size());
     if (auto it = m_families.constFind(lower); it != m_families.constEnd()) {
         if (prefixLength)
             *prefixLength = token.size();

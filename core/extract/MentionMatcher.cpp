@@ -20,44 +20,53 @@ bool isSeparator(QChar c)
 /// The normalized form of a text, with each normalized unit's offset in the
 /// original. Separator runs become one kSep; a separator is implied between a
 /// letter and a following digit.
+/// Both forms, folded and as written, share one pass and one origin table.
 struct Normalized {
-    std::vector<char16_t> chars;
+    std::vector<char16_t> chars;  // as written
+    std::vector<char16_t> folded; // lowered
     std::vector<qsizetype> origin;
+    [[nodiscard]] const std::vector<char16_t> &form(bool fold) const { return fold ? folded : chars; }
 };
 
-void normalize(QStringView text, bool fold, Normalized &out)
+void normalize(QStringView text, Normalized &out)
 {
     out.chars.clear();
+    out.folded.clear();
     out.origin.clear();
     out.chars.reserve(static_cast<size_t>(text.size()) + 16);
+    out.folded.reserve(static_cast<size_t>(text.size()) + 16);
     out.origin.reserve(static_cast<size_t>(text.size()) + 16);
-    QChar prev;
+    auto push = [&out](char16_t raw, char16_t lowered, qsizetype at) {
+        out.chars.push_back(raw);
+        out.folded.push_back(lowered);
+        out.origin.push_back(at);
+    };
+    bool prevLetter = false;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text[i];
+        char16_t u = c.unicode();
         if (isSeparator(c)) {
-            if (!out.chars.empty() && out.chars.back() != kSep) {
-                out.chars.push_back(kSep);
-                out.origin.push_back(i);
-            }
-            prev = c;
+            if (!out.chars.empty() && out.chars.back() != kSep)
+                push(kSep, kSep, i);
+            prevLetter = false;
             continue;
         }
-        if (c.isDigit() && prev.isLetter() && !out.chars.empty() && out.chars.back() != kSep) {
-            out.chars.push_back(kSep); // "Qwen2.5" reads as "Qwen 2.5"
-            out.origin.push_back(i);
-        }
-        char16_t u = c.unicode();
+        const bool ascii = u < 128;
+        const bool digit = ascii ? (u >= u'0' && u <= u'9') : c.isDigit();
+        if (digit && prevLetter && !out.chars.empty() && out.chars.back() != kSep)
+            push(kSep, kSep, i); // "Qwen2.5" reads as "Qwen 2.5"
+        prevLetter = ascii ? ((u | 0x20) >= u'a' && (u | 0x20) <= u'z') : c.isLetter();
         if (u == u'\u2019' || u == u'\u2018' || u == u'\u02bc')
             u = u'\''; // "Humanity’s" = "Humanity's"
-        out.chars.push_back(fold ? (u < 128 ? (u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u) : c.toLower().unicode()) : u);
-        out.origin.push_back(i);
-        prev = c;
+        push(u, ascii ? (u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u) : QChar(u).toLower().unicode(), i);
     }
 }
 
 bool isWordChar(QChar c) { return c.isLetterOrNumber(); }
 
 } // namespace
+
+constexpr qsizetype kLongestName = 160;
 
 struct MentionMatcher::Automaton {
     bool fold;
@@ -90,18 +99,21 @@ struct MentionMatcher::Automaton {
 
     void add(QStringView name, int entity)
     {
-        Normalized n;
-        normalize(name, fold, n);
-        while (!n.chars.empty() && n.chars.back() == kSep)
-            n.chars.pop_back();
+        if (name.size() > kLongestName)
+            return;
+        Normalized normalized;
+        normalize(name, normalized);
+        std::vector<char16_t> chars = normalized.form(fold);
+        while (!chars.empty() && chars.back() == kSep)
+            chars.pop_back();
         size_t start = 0;
-        while (start < n.chars.size() && n.chars[start] == kSep)
+        while (start < chars.size() && chars[start] == kSep)
             ++start;
-        if (n.chars.size() - start < 2)
+        if (chars.size() - start < 2)
             return; // one-letter names would match everywhere
         int node = 0;
-        for (size_t i = start; i < n.chars.size(); ++i) {
-            const char16_t c = n.chars[i];
+        for (size_t i = start; i < chars.size(); ++i) {
+            const char16_t c = chars[i];
             int to = child(node, c);
             if (to < 0) {
                 to = static_cast<int>(nodes.size());
@@ -115,19 +127,29 @@ struct MentionMatcher::Automaton {
         }
         if (nodes[static_cast<size_t>(node)].output < 0) {
             nodes[static_cast<size_t>(node)].output = static_cast<int>(patterns.size());
-            patterns.push_back({entity, static_cast<int>(n.chars.size() - start)});
+            patterns.push_back({entity, static_cast<int>(chars.size() - start)});
         }
     }
+
+    // The whole automaton as a table: one lookup per character, no failure walks.
+    // Characters no name contains share class 0, which always leads back to the root.
+    std::vector<uint16_t> classOf = std::vector<uint16_t>(65536, 0);
+    size_t classes = 1;
+    std::vector<int> delta; // node * classes + class -> node
 
     void build()
     {
         std::deque<int> queue;
+        std::vector<int> order{0}; // breadth first: a node's failure target comes before it
         for (int c = 0; c < 65536; ++c)
-            if (rootNext[static_cast<size_t>(c)] > 0)
+            if (rootNext[static_cast<size_t>(c)] > 0) {
                 queue.push_back(rootNext[static_cast<size_t>(c)]);
+                classOf[static_cast<size_t>(c)] = static_cast<uint16_t>(classes++);
+            }
         while (!queue.empty()) {
             const int node = queue.front();
             queue.pop_front();
+            order.push_back(node);
             for (const auto &[c, to] : nodes[static_cast<size_t>(node)].next) {
                 int f = nodes[static_cast<size_t>(node)].fail;
                 while (f != 0 && child(f, c) < 0)
@@ -138,24 +160,33 @@ struct MentionMatcher::Automaton {
                 const Node &fn = nodes[static_cast<size_t>(t.fail)];
                 t.outputLink = fn.output >= 0 ? t.fail : fn.outputLink;
                 queue.push_back(to);
+                if (classOf[c] == 0)
+                    classOf[c] = static_cast<uint16_t>(classes++);
             }
+        }
+        delta.assign(nodes.size() * classes, 0);
+        for (int c = 0; c < 65536; ++c)
+            if (const int to = rootNext[static_cast<size_t>(c)]; to > 0)
+                delta[classOf[static_cast<size_t>(c)]] = to;
+        for (size_t k = 1; k < order.size(); ++k) {
+            const auto node = static_cast<size_t>(order[k]);
+            const auto fail = static_cast<size_t>(nodes[node].fail);
+            std::copy_n(delta.begin() + static_cast<std::ptrdiff_t>(fail * classes), classes,
+                        delta.begin() + static_cast<std::ptrdiff_t>(node * classes));
+            for (const auto &[c, to] : nodes[node].next)
+                delta[node * classes + classOf[c]] = to;
         }
     }
 
-    void scan(QStringView text, std::vector<Mention> &out) const
+    void scan(QStringView text, const Normalized &n, std::vector<Mention> &out) const
     {
         if (patterns.empty())
             return;
-        thread_local Normalized n;
-        normalize(text, fold, n);
+        const std::vector<char16_t> &chars = n.form(fold);
         int state = 0;
-        const size_t len = n.chars.size();
+        const size_t len = chars.size();
         for (size_t i = 0; i < len; ++i) {
-            const char16_t c = n.chars[i];
-            int to;
-            while ((to = child(state, c)) < 0 && state != 0)
-                state = nodes[static_cast<size_t>(state)].fail;
-            state = to < 0 ? 0 : to;
+            state = delta[static_cast<size_t>(state) * classes + classOf[chars[i]]];
             for (int o = nodes[static_cast<size_t>(state)].output >= 0 ? state : nodes[static_cast<size_t>(state)].outputLink;
                  o >= 0; o = nodes[static_cast<size_t>(o)].outputLink) {
                 const Pattern &p = patterns[static_cast<size_t>(nodes[static_cast<size_t>(o)].output)];
@@ -169,13 +200,12 @@ struct MentionMatcher::Automaton {
     }
 
     /// Patterns that match at the very start of text, whatever follows them.
-    void prefixes(QStringView text, std::vector<Mention> &out) const
+    void prefixes(const Normalized &n, std::vector<Mention> &out) const
     {
-        thread_local Normalized n;
-        normalize(text, fold, n);
+        const std::vector<char16_t> &chars = n.form(fold);
         int state = 0;
-        for (size_t i = 0; i < n.chars.size(); ++i) {
-            state = child(state, n.chars[i]);
+        for (size_t i = 0; i < chars.size(); ++i) {
+            state = child(state, chars[i]);
             if (state < 0)
                 return;
             const int o = nodes[static_cast<size_t>(state)].output;
@@ -238,8 +268,10 @@ MentionMatcher MentionMatcher::fromPack(const KnowledgePack &pack)
 std::vector<Mention> MentionMatcher::find(QStringView text) const
 {
     std::vector<Mention> all;
-    m_folded->scan(text, all);
-    m_sensitive->scan(text, all);
+    thread_local Normalized n;
+    normalize(text, n);
+    m_folded->scan(text, n, all);
+    m_sensitive->scan(text, n, all);
     // Leftmost, then longest; no overlaps.
     std::sort(all.begin(), all.end(), [](const Mention &a, const Mention &b) {
         return a.range.start != b.range.start ? a.range.start < b.range.start : a.range.end > b.range.end;
@@ -258,8 +290,10 @@ std::vector<Mention> MentionMatcher::find(QStringView text) const
 std::vector<Mention> MentionMatcher::prefixes(QStringView text) const
 {
     std::vector<Mention> out;
-    m_folded->prefixes(text, out);
-    m_sensitive->prefixes(text, out);
+    thread_local Normalized n;
+    normalize(text.left(kLongestName), n); // no name is longer: the rest of a long text is never read
+    m_folded->prefixes(n, out);
+    m_sensitive->prefixes(n, out);
     std::sort(out.begin(), out.end(), [](const Mention &a, const Mention &b) { return a.range.end > b.range.end; });
     return out;
 }

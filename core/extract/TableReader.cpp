@@ -6,6 +6,7 @@
 #include "extract/TextScan.h"
 
 #include <QRegularExpression>
+#include <QVarLengthArray>
 #include <functional>
 #include <map>
 
@@ -60,25 +61,70 @@ Role roleFromHeader(const QString &header)
     return Role::Unknown;
 }
 
-/// A score cell: "89.5%", "**88.2**", "72.6^a", "—". Sets missing for a dash.
-std::optional<Number> parseScoreCell(const QString &raw, bool *missing = nullptr)
+/// A score cell: "89.5%", "**88.2**", "72.6^a", "~70 (est.)", "—". Sets missing for a dash.
+/// Read by hand, not by a regular expression: the run-together table reader tries it on many spans.
+std::optional<Number> parseScoreCell(QStringView raw, bool *missing = nullptr)
 {
-    QString s = raw;
-    static const QRegularExpression marks(QStringLiteral(u"\\^\\S*|[*\u2020\u2021]"));
-    s.remove(marks);
-    s = s.trimmed();
+    // Marks dropped: footnote carets with what follows them, bold stars, daggers.
+    QVarLengthArray<QChar, 48> s;
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const QChar c = raw[i];
+        if (c == u'^') {
+            while (i + 1 < raw.size() && !raw[i + 1].isSpace())
+                ++i;
+            continue;
+        }
+        if (c == u'*' || c == u'\u2020' || c == u'\u2021')
+            continue;
+        s.append(c);
+    }
+    QStringView v(s.constData(), s.size());
+    v = v.trimmed();
     if (missing)
-        *missing = s.isEmpty() || s == u"-" || s == u"\u2014" || s == u"\u2013" || s.compare(u"N/A", Qt::CaseInsensitive) == 0;
-    static const QRegularExpression re(QStringLiteral(R"(^[~≈]?(?<n>-?\d{1,4}(?:\.\d+)?)\s*(?<pct>%)?(?:\s*\((?<note>[^)]*)\))?$)"));
-    const auto m = re.match(s);
-    if (!m.hasMatch())
+        *missing = v.isEmpty() || v == u"-" || v == u"\u2014" || v == u"\u2013" || v.compare(u"N/A", Qt::CaseInsensitive) == 0;
+    qsizetype i = 0;
+    if (i < v.size() && (v[i] == u'~' || v[i] == u'\u2248'))
+        ++i;
+    const qsizetype numStart = i;
+    if (i < v.size() && v[i] == u'-')
+        ++i;
+    const qsizetype intStart = i;
+    while (i < v.size() && v[i].isDigit() && v[i].unicode() < 128)
+        ++i;
+    if (i == intStart || i - intStart > 4)
+        return std::nullopt;
+    int decimals = 0;
+    if (i + 1 < v.size() && v[i] == u'.' && v[i + 1].isDigit() && v[i + 1].unicode() < 128) {
+        ++i;
+        while (i < v.size() && v[i].isDigit() && v[i].unicode() < 128) {
+            ++i;
+            ++decimals;
+        }
+    }
+    const QStringView num = v.mid(numStart, i - numStart);
+    auto skipSpace = [&] {
+        while (i < v.size() && v[i].isSpace())
+            ++i;
+    };
+    skipSpace();
+    bool percent = false;
+    if (i < v.size() && v[i] == u'%') {
+        percent = true;
+        ++i;
+        skipSpace();
+    }
+    if (i < v.size() && v[i] == u'(') { // a note in parentheses closes the cell
+        const qsizetype close = v.indexOf(u')', i);
+        if (close != v.size() - 1)
+            return std::nullopt;
+        i = v.size();
+    }
+    if (i != v.size())
         return std::nullopt;
     Number n;
-    const QString num = m.captured(QStringLiteral("n"));
     n.value = num.toDouble();
-    const qsizetype dot = num.indexOf(u'.');
-    n.decimals = dot < 0 ? 0 : int(num.size() - dot - 1);
-    if (m.capturedStart(QStringLiteral("pct")) >= 0)
+    n.decimals = decimals;
+    if (percent)
         n.unit = QStringLiteral("%");
     return n;
 }
@@ -440,13 +486,18 @@ void DocumentScan::readRunTogetherTables()
             if (row.size() > 300 || row.contains(u'\n'))
                 break;
             auto valid = [&](ColType type, QStringView cell) -> bool {
+                if (type == ColType::Number)
+                    return parseScoreCell(cell).has_value() || cell == u"\u2014" || cell == u"-";
                 const QString text = cell.toString();
                 switch (type) {
-                case ColType::Number: return parseScoreCell(text).has_value() || text == u"\u2014" || text == u"-";
+                case ColType::Number: return false;
                 case ColType::Model: {
-                    QString core = text;
-                    static const QRegularExpression note(QStringLiteral(R"(\s*\([^)]*\)$)"));
-                    core.remove(note);
+                    QStringView core = text; // without a closing note: "Llama 4 Maverick (17Bx128E)"
+                    if (core.endsWith(u')')) {
+                        const qsizetype open = core.lastIndexOf(u'(');
+                        if (open >= 0 && core.indexOf(u')', open) == core.size() - 1)
+                            core = core.left(open).trimmed();
+                    }
                     if (core.isEmpty() || core.size() > 48)
                         return false;
                     const auto known = x.matcher().find(core);

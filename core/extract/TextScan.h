@@ -1,5 +1,6 @@
 #pragma once
 
+
 // Internal to the extract library: one document's extraction in progress.
 
 #include "extract/DateFinder.h"
@@ -64,6 +65,18 @@ struct Sentence {
     bool listItem = false;
 };
 
+/// Where a cue occurs in a document, found in one pass; sentences then ask by range,
+/// much cheaper than running a screen per sentence.
+class CuePositions {
+public:
+    CuePositions() = default;
+    CuePositions(const QRegularExpression &cue, const QString &text);
+    [[nodiscard]] bool anyIn(TextRange r) const;
+
+private:
+    std::vector<qsizetype> m_at; // sorted
+};
+
 class DocumentScan {
 public:
     DocumentScan(const Extractor &x, const model::Document &doc);
@@ -72,6 +85,9 @@ public:
     // --- shared by the table reader ------------------------------------
     const Extractor &x;
     const model::Document &doc;
+    /// doc.text lowered character by character: the same offsets, lowered once per document.
+    const QString lowerText;
+    CuePositions opennessCues, licenseCompoundCues, codenameCues, roleCues;
     Extraction out;
     std::vector<Hit> hits; // sorted by start, never overlapping
 
