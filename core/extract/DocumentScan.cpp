@@ -170,6 +170,24 @@ int DocumentScan::internFound(EntityKind kind, const QString &rawName, double co
     return out.intern(ref);
 }
 
+bool DocumentScan::namesModel(QStringView raw) const
+{
+    static const QRegularExpression notes(QStringLiteral(R"(\s*(?:\([^)]*\)|\[[^\]]*\]|\^\S*|[*†‡]+)\s*$)"));
+    QString core = simplified(raw);
+    core.remove(notes);
+    core = core.trimmed();
+    if (core.isEmpty())
+        return false;
+    const auto known = x.matcher().find(core);
+    const bool knownWhole = !known.empty() && known[0].range.start == 0;
+    if (knownWhole && known[0].range.end == core.size())
+        return x.pack().entities()[static_cast<size_t>(known[0].entity)].kind == EntityKind::Model;
+    if (modelNameEnd(x, core, false) == core.size())
+        return true;
+    return knownWhole && x.pack().entities()[static_cast<size_t>(known[0].entity)].kind == EntityKind::Model
+           && modelNameEnd(x, core, true) == core.size();
+}
+
 int DocumentScan::resolveWhole(QStringView raw, EntityKind want, double foundConfidence)
 {
     QString text = simplified(raw);
@@ -252,8 +270,12 @@ void DocumentScan::addCellMention(int entity, TextRange r)
 {
     if (entity < 0 || r.length() <= 0)
         return;
+    // Kept: a mention of the same entity there, or of another of its kind at least as long as its name.
+    // Replaced: a shorter name inside the cell ("RWKV-4" in a cell "RWKV-4-Raven-14B").
+    const qsizetype nameLength = out.entities[size_t(entity)].name.size();
     for (const Hit &h : hits)
-        if (h.range.start < r.end && r.start < h.range.end && (h.entity == entity || kindOf(h.entity) == kindOf(entity)))
+        if (h.range.start < r.end && r.start < h.range.end
+            && (h.entity == entity || (kindOf(h.entity) == kindOf(entity) && h.range.length() >= nameLength)))
             return;
     std::erase_if(hits, [&](const Hit &h) { return h.range.start >= r.start && h.range.end <= r.end; });
     const auto at = std::lower_bound(hits.begin(), hits.end(), r.start, [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
@@ -326,7 +348,7 @@ void DocumentScan::splitSentences()
 std::vector<Number> DocumentScan::numbersIn(const Sentence &s, const std::vector<Hit> &inS) const
 {
     static const QRegularExpression re(QStringLiteral(
-        R"((?<![\w.,])(?<sign>[$€£])?(?<num>\d{1,3}(?:,\d{3})+|\d+)(?<dec>\.\d+)?(?:\s?(?<pct>%)|\s?(?<scale>[BTMK]\b|billion|trillion|million|bn\b))?)"));
+        R"((?<![\w.,@#/])(?<sign>[$€£])?(?<num>\d{1,3}(?:,\d{3})+|\d+)(?<dec>\.\d+)?(?:\s?(?<pct>%)|\s?(?<scale>[BTMK]\b|billion|trillion|million|bn\b))?)"));
     std::vector<Number> out;
     const QStringView text = QStringView(doc.text).mid(s.range.start, s.range.length());
     auto it = re.globalMatch(text);
@@ -415,6 +437,8 @@ void DocumentScan::addScore(int modelEntity, int benchEntity, const Number &n, c
 {
     if (modelEntity < 0 || benchEntity < 0)
         return;
+    if (isFamily(modelEntity))
+        return; // "Vicuna 1054": a family has no one score; the text means one of its models
     if (n.unit == u"%" && (n.value < 0 || n.value > 100))
         return;
     const QString bench = out.entities[static_cast<size_t>(benchEntity)].name.toLower();
@@ -1058,7 +1082,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             if (m->range.end > o->range.start)
                 continue;
             static const QRegularExpression byOrg(QStringLiteral(
-                R"(^,?\s*(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed)\s+by\s+$|^\s+from\s+$)"));
+                R"(^,?\s*(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)\s+by\s+$|^\s+from\s+$)"));
             if (byOrg.match(t.mid(m->range.end, o->range.start - m->range.end)).hasMatch())
                 addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
                              s.range, o->entity);

@@ -48,7 +48,7 @@ Role roleFromHeader(const QString &header)
     static const QRegularExpression license(QStringLiteral(R"(^licen[cs]e(?:\s+type)?$)"));
     static const QRegularExpression params(QStringLiteral(R"(^(?:params|parameters|param|size|model size|#params|# params|total params|parameters \w+)$)"));
     static const QRegularExpression bench(QStringLiteral(R"(^(?:benchmarks?|tasks?|datasets?|evals?|evaluation|metric|benchmark metric)$)"));
-    static const QRegularExpression setting(QStringLiteral(R"(^(?:shots?|# shots|n-shot|metric|setting|mode|eval setting)$)"));
+    static const QRegularExpression setting(QStringLiteral(R"(^(?:shots?|# shots|n-shot|metric|setting|mode|eval setting|quanti[sz]ation|precision|quant|dtype)$)"));
     static const QRegularExpression category(QStringLiteral(R"(^(?:category|domain|type|area|capability)$)"));
     if (model.match(h).hasMatch()) return Role::Model;
     if (org.match(h).hasMatch()) return Role::Org;
@@ -189,9 +189,13 @@ struct GridReader {
 
     int resolveModelCell(const QString &text, const QString &org)
     {
-        if (text.isEmpty())
+        // Medals and other symbols before a name are not part of it: "🥇 GPT-4".
+        qsizetype first = 0;
+        while (first < text.size() && !text[first].isLetterOrNumber())
+            ++first;
+        QString name = text.mid(first).trimmed();
+        if (name.isEmpty())
             return -1;
-        QString name = text;
         // "V4 Pro" under a Provider "DeepSeek" is "DeepSeek V4 Pro".
         const std::vector<Token> toks = tokenize(name);
         if (!org.isEmpty() && !toks.empty()) {
@@ -199,7 +203,16 @@ struct GridReader {
             if (scan.x.family(head) < 0 && isNameTail(head))
                 name = org + u' ' + name;
         }
-        return scan.resolveWhole(name, EntityKind::Model, 0.8);
+        const int known = scan.resolveWhole(name, EntityKind::Model, 0.8);
+        if (known >= 0)
+            return known;
+        // In a Model column a name no grammar knows is still a model ("RWKV-4-Raven-14B"), when it is
+        // written as a name: short, a capital or a digit in it, no sentence.
+        static const QRegularExpression nameLike(QStringLiteral(R"(^[\p{L}\d][\p{L}\d.+_/-]*(?: [\p{L}\d][\p{L}\d.+_/-]*){0,4}$)"));
+        const bool marked = std::any_of(name.begin(), name.end(), [](QChar c) { return c.isUpper() || c.isDigit(); });
+        if (name.size() <= 40 && marked && nameLike.match(name).hasMatch())
+            return scan.internFound(EntityKind::Model, name, 0.7);
+        return -1;
     }
 
     void read()
@@ -308,6 +321,17 @@ struct GridReader {
             if (model < 0)
                 continue;
             scan.addCellMention(model, modelCol >= 0 ? row[size_t(modelCol)].range : row[0].range);
+            if (orgEntity < 0) {
+                // A description column: "a chatbot fine-tuned from MPT-7B by MosaicML", "ChatGPT-4 by OpenAI".
+                static const QRegularExpression byOrg(QStringLiteral(R"(\bby\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s*\.?$)"));
+                for (size_t c = 0; c < cols && orgEntity < 0; ++c) {
+                    if (roles[c] != Role::Unknown || int(c) == modelCol)
+                        continue;
+                    const auto m = byOrg.match(row[c].text);
+                    if (m.hasMatch())
+                        orgEntity = scan.resolveWhole(m.captured(1), EntityKind::Organization, 0.6);
+                }
+            }
             if (orgEntity >= 0)
                 scan.addAttribute(model, QStringLiteral("organization"), scan.out.entities[size_t(orgEntity)].key, quote, orgEntity);
             if (licenseCol >= 0 && !row[size_t(licenseCol)].text.isEmpty()) {
@@ -324,8 +348,12 @@ struct GridReader {
                 if (license >= 0) {
                     scan.addAttribute(model, QStringLiteral("license"), scan.out.entities[size_t(license)].key, quote, license, note);
                     scan.addAttribute(model, QStringLiteral("openness"), QStringLiteral("open"), quote, -1, QStringLiteral("weights under a license"));
-                } else if (lower.startsWith(u"open")) {
-                    scan.addAttribute(model, QStringLiteral("openness"), QStringLiteral("open"), quote);
+                } else if (lower.startsWith(u"open") || lower.contains(u"weights available")) {
+                    // "Weights available; Non-commercial": open weights, restricted use.
+                    const bool restricted = lower.contains(u"non-commercial") || lower.contains(u"noncommercial")
+                                            || lower.contains(u"research");
+                    scan.addAttribute(model, QStringLiteral("openness"), QStringLiteral("open"), quote, -1,
+                                      restricted ? QStringLiteral("restricted use") : QString());
                 } else if (lower.contains(u"proprietary") || lower.contains(u"closed") || lower == u"api") {
                     scan.addAttribute(model, QStringLiteral("openness"), QStringLiteral("closed"), quote);
                 }
@@ -337,10 +365,18 @@ struct GridReader {
                 if (p.active)
                     scan.addAttribute(model, QStringLiteral("params_active_b"), QString::number(*p.active, 'g', 6), quote);
             }
+            // A Quantization or Shots column is the setting of every score in its row.
+            QString rowSetting;
+            for (size_t c = 0; c < cols; ++c)
+                if (roles[c] == Role::Setting && !row[c].text.isEmpty())
+                    rowSetting = rowSetting.isEmpty() ? row[c].text : rowSetting + QStringLiteral(", ") + row[c].text;
             for (size_t c = 0; c < cols; ++c) {
                 if (roles[c] == Role::BenchScores) {
+                    const QString setting = columnSetting[c].isEmpty() ? rowSetting
+                                            : rowSetting.isEmpty()     ? columnSetting[c]
+                                                                       : columnSetting[c] + QStringLiteral(", ") + rowSetting;
                     if (auto n = parseScoreCell(row[c].text))
-                        scan.addScore(model, columnEntity[c], *n, columnSetting[c], quote);
+                        scan.addScore(model, columnEntity[c], *n, setting, quote);
                 }
             }
         }
@@ -459,7 +495,7 @@ void DocumentScan::readRunTogetherTables()
             case Role::Params: types.push_back(ColType::Params); break;
             case Role::Benchmark: types.push_back(ColType::Label); break;
             default:
-                if (resolveWhole(h.text, EntityKind::Model, 0.0) >= 0 || modelNameEnd(x, h.text, true) == h.text.size()) {
+                if (namesModel(h.text) || modelNameEnd(x, h.text, true) == h.text.size()) {
                     types.push_back(ColType::Number);
                     ++modelCols;
                 } else {

@@ -95,6 +95,8 @@ public:
     void findMentions(TextRange r);
     /// The entity a short text (a table cell, a header) names as a whole, or -1.
     int resolveWhole(QStringView text, EntityKind want, double foundConfidence);
+    /// Whether a short text names a model as a whole, as resolveWhole would; nothing is recorded.
+    [[nodiscard]] bool namesModel(QStringView text) const;
     int internPack(int packIndex);
     /// A mention of an entity resolved from a whole cell, unless a mention is already there.
     void addCellMention(int entity, TextRange r);

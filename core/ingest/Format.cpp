@@ -11,7 +11,7 @@ const QStringList &supportedExtensions()
 {
     static const QStringList exts{QStringLiteral("html"), QStringLiteral("htm"), QStringLiteral("xhtml"),
                                   QStringLiteral("md"), QStringLiteral("markdown"), QStringLiteral("mdx"),
-                                  QStringLiteral("txt"), QStringLiteral("text"), QStringLiteral("pdf")};
+                                  QStringLiteral("txt"), QStringLiteral("text"), QStringLiteral("rst"), QStringLiteral("pdf")};
     return exts;
 }
 
@@ -22,7 +22,7 @@ Format formatFromFileName(const QString &fileName)
         return Format::Html;
     if (suffix == u"md" || suffix == u"markdown" || suffix == u"mdx" || suffix == u"mdown" || suffix == u"mkd")
         return Format::Markdown;
-    if (suffix == u"txt" || suffix == u"text")
+    if (suffix == u"txt" || suffix == u"text" || suffix == u"rst") // reStructuredText reads as text with grid tables
         return Format::Text;
     if (suffix == u"pdf")
         return Format::Pdf;

@@ -65,6 +65,129 @@ bool looksLikeHeading(QStringView line, qsizetype nextLength)
     return nextLength > t.size();
 }
 
+/// A reStructuredText grid table's border: "+-----+----+" or "+=====+====+", or a
+/// row separator under a spanning cell: "+     +----+".
+bool isGridBorder(QStringView line)
+{
+    const QStringView t = line.trimmed();
+    if (t.size() < 3 || t.front() != u'+' || t.back() != u'+')
+        return false;
+    bool rule = false;
+    for (const QChar c : t) {
+        if (c == u'-' || c == u'=')
+            rule = true;
+        else if (c != u'+' && c != u' ')
+            return false;
+    }
+    return rule;
+}
+
+/// All lines of a group are a grid table: borders and "| cell | cell |" rows.
+bool isGridTable(const std::vector<QStringView> &lines)
+{
+    if (lines.size() < 3 || !isGridBorder(lines.front()) || !isGridBorder(lines.back()))
+        return false;
+    return std::all_of(lines.begin(), lines.end(), [](QStringView l) {
+        const QStringView t = l.trimmed();
+        return isGridBorder(l) || (t.size() >= 2 && t.front() == u'|' && t.back() == u'|');
+    });
+}
+
+/// Reads a grid table into the builder. Column edges are the '+' of the top
+/// border; a separator blank under a column continues its cell (a row span);
+/// a row line with no '|' at an edge joins the columns (a column span).
+void readGridTable(const std::vector<QStringView> &lines, DocumentBuilder &b)
+{
+    const QStringView top = lines.front();
+    std::vector<qsizetype> edges;
+    for (qsizetype i = 0; i < top.size(); ++i)
+        if (top[i] == u'+')
+            edges.push_back(i);
+    const size_t columns = edges.size() - 1;
+    if (columns == 0)
+        return;
+    struct Band {
+        std::vector<QString> text;    // per column
+        std::vector<bool> continues;  // the cell above goes on into this band
+        std::vector<int> colspan;     // 0 for a column inside a span
+        bool header = false;
+    };
+    std::vector<Band> bands;
+    auto segmentOf = [&](QStringView line, size_t c) {
+        const qsizetype from = edges[c] + 1, to = std::min(edges[c + 1], line.size());
+        return from < to ? line.mid(from, to - from) : QStringView();
+    };
+    Band cur;
+    auto startBand = [&](QStringView separator) {
+        cur = Band{};
+        cur.text.assign(columns, QString());
+        cur.continues.assign(columns, false);
+        cur.colspan.assign(columns, 1);
+        for (size_t c = 0; c < columns; ++c) {
+                const QStringView seg = segmentOf(separator, c);
+            cur.continues[c] = seg.trimmed().isEmpty() && !bands.empty();
+        }
+    };
+    bool haveBand = false, bandHasText = false;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const QStringView line = lines[i];
+        if (isGridBorder(line)) {
+            if (haveBand && bandHasText)
+                bands.push_back(cur);
+            if (line.contains(u'=') && !bands.empty())
+                for (Band &band : bands)
+                    band.header = true; // everything above the '=' rule is the header
+            startBand(line);
+            haveBand = true;
+            bandHasText = false;
+            continue;
+        }
+        // A row line: text per column, joining columns where no '|' stands at an edge.
+        size_t c = 0;
+        while (c < columns) {
+            size_t d = c + 1;
+            while (d < columns && (edges[d] >= line.size() || line[edges[d]] != u'|'))
+                ++d;
+            const qsizetype from = edges[c] + 1, to = std::min(edges[d], line.size());
+            const QStringView text = from < to ? line.mid(from, to - from).trimmed() : QStringView();
+            if (!text.isEmpty()) {
+                QString &cell = cur.text[c];
+                if (!cell.isEmpty())
+                    cell += u' ';
+                cell += text.toString();
+                bandHasText = true;
+            }
+            cur.colspan[c] = static_cast<int>(d - c);
+            for (size_t k = c + 1; k < d; ++k)
+                cur.colspan[k] = 0;
+            c = d;
+        }
+    }
+    if (bands.empty())
+        return;
+    b.beginTable();
+    for (size_t r = 0; r < bands.size(); ++r) {
+        b.beginRow(bands[r].header);
+        for (size_t c = 0; c < columns; ++c) {
+            if (bands[r].continues[c] || bands[r].colspan[c] == 0)
+                continue; // covered by the cell above or to the left
+            int rowspan = 1;
+            while (r + static_cast<size_t>(rowspan) < bands.size() && bands[r + static_cast<size_t>(rowspan)].continues[c])
+                ++rowspan;
+            // A spanning cell's text may go on in the bands it covers.
+            QString text = bands[r].text[c];
+            for (int k = 1; k < rowspan; ++k)
+                if (!bands[r + static_cast<size_t>(k)].text[c].isEmpty())
+                    text += u' ' + bands[r + static_cast<size_t>(k)].text[c];
+            b.beginCell(bands[r].header, rowspan, bands[r].colspan[c]);
+            b.appendInline(text);
+            b.endCell();
+        }
+        b.endRow();
+    }
+    b.endTable();
+}
+
 } // namespace
 
 Result<Document> readText(QByteArrayView bytes, const ReadOptions &options)
@@ -116,6 +239,10 @@ Result<Document> readText(QByteArrayView bytes, const ReadOptions &options)
         const qsizetype tabs = lines.front().count(u'\t');
         const bool table = lines.size() >= 2 && tabs >= 1
                            && std::all_of(lines.begin(), lines.end(), [&](QStringView l) { return l.count(u'\t') == tabs; });
+        if (isGridTable(lines)) { // reStructuredText
+            readGridTable(lines, b);
+            continue;
+        }
         if (table) {
             b.beginTable();
             for (size_t r = 0; r < lines.size(); ++r) {

@@ -171,6 +171,54 @@ TEST_CASE("Markdown and HTML tables: models as rows or columns, spans, markers a
     CHECK(score(html, QStringLiteral("Mixtral 9x22B"), QStringLiteral("WinoGrande")) == std::nullopt);
 }
 
+TEST_CASE("reStructuredText grid tables: spans, a quantization column as the setting")
+{
+    const auto doc = read(QStringLiteral(
+        "Results\n=======\n\n"
+        "+--------------+--------+-------+--------+\n"
+        "|              | Quant  | MMLU  | GSM8K  |\n"
+        "+==============+========+=======+========+\n"
+        "| Orca 9 13B   | BF16   | 61.2  | 40.5   |\n"
+        "+              +--------+-------+--------+\n"
+        "|              | AWQ    | 60.1  | 39.9   |\n"
+        "+--------------+--------+-------+--------+\n"
+        "| Nimbus-7B    | BF16   | 55.0  | 31.4   |\n"
+        "+--------------+--------+-------+--------+\n"),
+                          QStringLiteral("quant.rst"));
+    const auto table = std::find_if(doc.blocks.begin(), doc.blocks.end(), [](const model::Block &b) { return b.kind == model::BlockKind::Table; });
+    REQUIRE(table != doc.blocks.end());
+    CHECK(table->rows.size() == 4);
+    const auto x = run(doc);
+    // The spanning model cell covers both of its rows; each quantization is its own setting.
+    QStringList orca;
+    for (const extract::Score &s : x.scores)
+        if (x.entities[size_t(s.model)].name == u"Nimbus-7B" || x.entities[size_t(s.model)].name == u"Orca 9 13B")
+            orca << x.entities[size_t(s.model)].name + u'|' + x.entities[size_t(s.benchmark)].name + u'|'
+                        + QString::number(s.value) + u'|' + s.setting;
+    CHECK(orca.contains(QStringLiteral("Orca 9 13B|MMLU|60.1|AWQ")));
+    CHECK(orca.contains(QStringLiteral("Orca 9 13B|GSM8K|40.5|BF16")));
+    CHECK(orca.contains(QStringLiteral("Nimbus-7B|MMLU|55|BF16")));
+    CHECK(orca.size() == 6);
+}
+
+TEST_CASE("a Model column holds models the grammar does not know, with descriptions and license words")
+{
+    const auto x = run(read(QStringLiteral(
+        "<html><body><table><tr><th>Rank</th><th>Model</th><th>Arena Elo</th><th>Description</th><th>License</th></tr>"
+        "<tr><td>1</td><td>\U0001F947 Zephyrine-X2</td><td>1190</td><td>an assistant tuned by Larkspur Labs</td><td>Proprietary</td></tr>"
+        "<tr><td>2</td><td>owl-12b-chat</td><td>1010</td><td>a chat model by EleutherAI</td><td>Weights available; Non-commercial</td></tr>"
+        "<tr><td>3</td><td>the best one we tried</td><td>990</td><td>n/a</td><td>Apache 2.0</td></tr>"
+        "</table></body></html>"),
+                            QStringLiteral("arena.html")));
+    CHECK(score(x, QStringLiteral("Zephyrine-X2"), QStringLiteral("Chatbot Arena")) == 1190.0);
+    CHECK(score(x, QStringLiteral("owl-12b-chat"), QStringLiteral("Chatbot Arena")) == 1010.0);
+    CHECK(entity(x, QStringLiteral("the best one we tried")) < 0); // a phrase is not a name
+    CHECK(attribute(x, QStringLiteral("Zephyrine-X2"), QStringLiteral("openness")) == QStringList{QStringLiteral("closed")});
+    CHECK(attribute(x, QStringLiteral("owl-12b-chat"), QStringLiteral("openness")) == QStringList{QStringLiteral("open")});
+    CHECK(attribute(x, QStringLiteral("owl-12b-chat"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:eleutherai")});
+    CHECK(attribute(x, QStringLiteral("Zephyrine-X2"), QStringLiteral("organization")).size() == 1);
+}
+
 TEST_CASE("scores stated in prose go to the model they are said of")
 {
     const auto x = run(read(QStringLiteral(
