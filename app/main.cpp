@@ -8,6 +8,7 @@
 
 #ifdef SEXTANT_WITH_GUI
 #include "GuiMain.h"
+#include <QGuiApplication>
 #endif
 
 #include <cstdio>
@@ -20,6 +21,18 @@ int main(int argc, char **argv)
         arguments << QString::fromLocal8Bit(argv[i]);
 
     if (sextant::cli::isCommandLine(arguments)) {
+#ifdef SEXTANT_WITH_GUI
+        if (sextant::cli::needsPainting(arguments)) {
+            // Drawing needs fonts, not a display: offscreen unless one is there.
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+                && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QGuiApplication app(argc, argv);
+            QCoreApplication::setApplicationName(QStringLiteral("sextant"));
+            QCoreApplication::setApplicationVersion(QStringLiteral(SEXTANT_VERSION));
+            return sextant::cli::run(arguments);
+        }
+#endif
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("sextant"));
         QCoreApplication::setApplicationVersion(QStringLiteral(SEXTANT_VERSION));

@@ -10,8 +10,17 @@
 #include "library/Knowledge.h"
 #include "library/Maintenance.h"
 #include "model/StructureCodec.h"
+#include "report/Bibliography.h"
+#include "report/Charts.h"
+#include "report/Timeline.h"
+
+#ifdef SEXTANT_WITH_RENDER
+#include "render/Render.h"
+#include "render/ReportWriter.h"
+#endif
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -84,8 +93,43 @@ const std::vector<CmdSpec> &commands()
          {{QStringLiteral("benchmark"), QStringLiteral("B"), QStringLiteral("only this benchmark (name or alias)")},
           {QStringLiteral("model"), QStringLiteral("M"), QStringLiteral("only this model (name or alias)")},
           {QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
-        {QStringLiteral("timeline"), QString(), QStringLiteral("List dated events (releases, investments, ...) in date order"),
-         {{QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
+        {QStringLiteral("timeline"), QString(), QStringLiteral("List dated events in date order, or draw the open-versus-closed timeline"),
+         {{QStringLiteral("out"), QStringLiteral("FILE"), QStringLiteral("draw it to FILE.svg, .png or .pdf")},
+          {QStringLiteral("from"), QStringLiteral("DATE"), QStringLiteral("from this date (YYYY, YYYY-MM or YYYY-MM-DD)")},
+          {QStringLiteral("to"), QStringLiteral("DATE"), QStringLiteral("up to this date")},
+          {QStringLiteral("org"), QStringLiteral("O"), QStringLiteral("only this organization (repeat for more)")},
+          {QStringLiteral("kind"), QStringLiteral("K"), QStringLiteral("only this kind of event: release, investment, ... (repeat)")},
+          {QStringLiteral("openness"), QStringLiteral("O"), QStringLiteral("only open, closed or unknown releases (repeat)")},
+          {QStringLiteral("lanes"), QStringLiteral("BY"), QStringLiteral("lanes by org (default) or openness")},
+          {QStringLiteral("pack"), {}, QStringLiteral("add every release the knowledge pack knows")},
+          {QStringLiteral("csv"), {}, QStringLiteral("print the timeline's rows as CSV")},
+          {QStringLiteral("scale"), QStringLiteral("N"), QStringLiteral("PNG scale (default 2)")},
+          {QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
+        {QStringLiteral("chart"), QString(), QStringLiteral("Compare models on a benchmark: bars, a scatter, or the open-closed gap"),
+         {{QStringLiteral("benchmark"), QStringLiteral("B"), QStringLiteral("the benchmark (repeat for grouped bars)")},
+          {QStringLiteral("model"), QStringLiteral("M"), QStringLiteral("a model (repeat; default: every model with a score)")},
+          {QStringLiteral("kind"), QStringLiteral("KIND"), QStringLiteral("bars (default), scatter or gap")},
+          {QStringLiteral("x"), QStringLiteral("AXIS"), QStringLiteral("scatter against params (default) or released")},
+          {QStringLiteral("setting"), QStringLiteral("S"), QStringLiteral("only scores in this setting; * for all, each labelled")},
+          {QStringLiteral("title"), QStringLiteral("T"), QStringLiteral("the chart's title")},
+          {QStringLiteral("footnote"), QStringLiteral("F"), QStringLiteral("the chart's footnote (default: its sources)")},
+          {QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("at most N models (default 20)")},
+          {QStringLiteral("out"), QStringLiteral("FILE"), QStringLiteral("draw it to FILE.svg, .png or .pdf")},
+          {QStringLiteral("scale"), QStringLiteral("N"), QStringLiteral("PNG scale (default 2)")},
+          {QStringLiteral("csv"), {}, QStringLiteral("print the data as CSV")},
+          {QStringLiteral("markdown"), {}, QStringLiteral("print the data as a Markdown table (the default without --out)")},
+          {QStringLiteral("save"), QStringLiteral("NAME"), QStringLiteral("save the definition in the library")},
+          {QStringLiteral("name"), QStringLiteral("NAME"), QStringLiteral("draw a saved definition")},
+          {QStringLiteral("suggest"), {}, QStringLiteral("list the models with a score on the benchmark")}}},
+        {QStringLiteral("charts"), QString(), QStringLiteral("List saved chart definitions"),
+         {{QStringLiteral("remove"), QStringLiteral("NAME"), QStringLiteral("remove a saved definition")}}},
+        {QStringLiteral("report"), QString(), QStringLiteral("Write a report: timeline, charts, tables, disagreements, bibliography"),
+         {{QStringLiteral("out"), QStringLiteral("FILE"), QStringLiteral("FILE.md (figures beside it), .html (self-contained) or .pdf")},
+          {QStringLiteral("benchmark"), QStringLiteral("B"), QStringLiteral("a bar chart of this benchmark (repeat; default: saved charts, else the three most scored)")},
+          {QStringLiteral("title"), QStringLiteral("T"), QStringLiteral("the report's title")},
+          {QStringLiteral("no-timeline"), {}, QStringLiteral("leave the timeline out")}}},
+        {QStringLiteral("bib"), QString(), QStringLiteral("Print the library's sources as a bibliography"),
+         {{QStringLiteral("format"), QStringLiteral("F"), QStringLiteral("csl (CSL-JSON, default), bibtex or markdown")}}},
         {QStringLiteral("conflicts"), QString(), QStringLiteral("List where sources disagree, with each value's source and quote"),
          {{QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
         {QStringLiteral("export"), QString(), QStringLiteral("Export sources, entities, scores, events and conflicts"),
@@ -545,6 +589,26 @@ int cmdCheck(const Context &ctx, const Args &args)
 
 } // namespace
 
+bool needsPainting(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments[i];
+        if (a == u"--library") {
+            ++i;
+            continue;
+        }
+        if (a.startsWith(u'-'))
+            continue;
+        if (a == u"report")
+            return true;
+        if (a == u"chart" || a == u"timeline")
+            return arguments.mid(i + 1).contains(QStringLiteral("--out"))
+                   || std::any_of(arguments.begin() + i + 1, arguments.end(), [](const QString &x) { return x.startsWith(u"--out="); });
+        return false;
+    }
+    return false;
+}
+
 bool isCommandLine(const QStringList &arguments)
 {
     for (qsizetype i = 1; i < arguments.size(); ++i) {
@@ -628,11 +692,286 @@ int cmdScores(const Context &ctx, const Args &args)
     return withKnowledge(ctx, {}, [&](const library::Knowledge &k) { return showScores(ctx, args, k); });
 }
 
+/// Draws with the renderer; a build without QtGui says it cannot.
+int cannotDraw(Output &out)
+{
+    out.error(QStringLiteral("this build of Sextant cannot draw (built without the window); use --csv or --markdown"));
+    return ExitUsage;
+}
+
+double scaleOf(const Args &args) { return std::clamp(args.value(QStringLiteral("scale"), QStringLiteral("2")).toDouble(), 0.25, 8.0); }
+
+int drawTimeline(const Context &ctx, const library::Knowledge &k, const report::Timeline &t, const Args &args)
+{
+#ifdef SEXTANT_WITH_RENDER
+    const QString path = args.value(QStringLiteral("out"));
+    const QString cited = report::citeSources(k, t.sources);
+    const QString footnote = cited.isEmpty() ? QStringLiteral("Sources: the Sextant knowledge pack.")
+                                             : QStringLiteral("Sources: %1; other releases: the Sextant knowledge pack.").arg(cited);
+    const QString title = QStringLiteral("Releases and events, %1 to %2").arg(t.first.toString(Qt::ISODate), t.last.toString(Qt::ISODate));
+    const QString error = render::exportPicture(path, QSize(1400, std::max(420, 160 + 46 * int(t.lanes.size()))), scaleOf(args), title,
+                                                [&](QPainter &p, const QRectF &r) { render::paintTimeline(p, r, t, {}, title, footnote); });
+    if (!error.isEmpty()) {
+        ctx.out.error(QStringLiteral("timeline: ") + error);
+        return ExitLibrary;
+    }
+    if (!ctx.quiet)
+        ctx.out.note(QStringLiteral("Wrote %1: %2 event(s) in %3 lane(s)\n").arg(path).arg(t.items.size()).arg(t.lanes.size()));
+    return ExitOk;
+#else
+    Q_UNUSED(k) Q_UNUSED(t) Q_UNUSED(args)
+    return cannotDraw(ctx.out);
+#endif
+}
+
+Result<report::ChartRequest> chartRequestOf(const Args &args)
+{
+    report::ChartRequest r;
+    const auto kind = report::chartKindFromName(args.value(QStringLiteral("kind"), QStringLiteral("bars")));
+    if (!kind)
+        return fail(ErrorCode::Invalid, QStringLiteral("chart: --kind is bars, scatter or gap, not '%1'").arg(args.value(QStringLiteral("kind"))));
+    r.kind = *kind;
+    r.benchmarks = args.values.value(QStringLiteral("benchmark"));
+    r.models = args.values.value(QStringLiteral("model"));
+    r.setting = args.value(QStringLiteral("setting"));
+    r.xAxis = args.value(QStringLiteral("x"), QStringLiteral("params"));
+    if (r.xAxis != u"params" && r.xAxis != u"released")
+        return fail(ErrorCode::Invalid, QStringLiteral("chart: --x is params or released, not '%1'").arg(r.xAxis));
+    r.title = args.value(QStringLiteral("title"));
+    r.footnote = args.value(QStringLiteral("footnote"));
+    if (args.has(QStringLiteral("limit")))
+        r.limit = args.value(QStringLiteral("limit")).toInt();
+    return r;
+}
+
+int cmdChart(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    report::ChartRequest request;
+    if (args.has(QStringLiteral("name"))) {
+        auto lib = openLibrary(ctx, Library::Access::Read);
+        if (!lib)
+            return report(out, lib.error());
+        auto saved = (*lib)->store().charts();
+        if (!saved)
+            return report(out, saved.error());
+        const QString name = args.value(QStringLiteral("name"));
+        const auto it = std::find_if(saved->begin(), saved->end(), [&](const auto &c) { return c.first == name; });
+        if (it == saved->end()) {
+            out.error(QStringLiteral("chart: no saved chart named '%1' (see sextant charts)").arg(name));
+            return ExitNotFound;
+        }
+        auto r = report::ChartRequest::fromJson(it->second);
+        if (!r)
+            return report(out, r.error());
+        request = *r;
+    } else {
+        auto r = chartRequestOf(args);
+        if (!r)
+            return report(out, r.error());
+        request = *r;
+    }
+    if (request.benchmarks.isEmpty()) {
+        out.error(QStringLiteral("chart: choose a benchmark with --benchmark B (see sextant entities --kind benchmark)"));
+        return ExitUsage;
+    }
+    if (args.has(QStringLiteral("save"))) {
+        auto lib = openLibrary(ctx, Library::Access::Write);
+        if (!lib)
+            return report(out, lib.error());
+        auto saved = (*lib)->store().saveChart(args.value(QStringLiteral("save")), request.toJson(),
+                                               QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        if (!saved)
+            return report(out, saved.error());
+        if (!ctx.quiet)
+            out.note(QStringLiteral("Saved chart '%1'\n").arg(args.value(QStringLiteral("save"))));
+    }
+    return withKnowledge(ctx, {}, [&](const library::Knowledge &k) {
+        if (args.has(QStringLiteral("suggest"))) {
+            for (const QString &m : report::suggestModels(k, request.benchmarks.front(), 50))
+                out.text(m + u'\n');
+            return int(ExitOk);
+        }
+        auto chart = report::buildChart(k, request);
+        if (!chart)
+            return report(out, chart.error());
+        if (args.has(QStringLiteral("csv"))) {
+            out.text(report::chartCsv(*chart, k));
+            return int(ExitOk);
+        }
+        if (!args.has(QStringLiteral("out"))) {
+            out.text(report::chartMarkdown(*chart, k));
+            return int(ExitOk);
+        }
+#ifdef SEXTANT_WITH_RENDER
+        const QString path = args.value(QStringLiteral("out"));
+        const int rows = chart->kind == report::ChartKind::Bars ? int(chart->bars.size()) : 12;
+        const QString error = render::exportPicture(path, QSize(1200, std::clamp(220 + 34 * rows, 560, 2400)), scaleOf(args), chart->title,
+                                                    [&](QPainter &p, const QRectF &r) { render::paintChart(p, r, *chart); });
+        if (!error.isEmpty()) {
+            out.error(QStringLiteral("chart: ") + error);
+            return int(ExitLibrary);
+        }
+        if (!ctx.quiet)
+            out.note(QStringLiteral("Wrote %1: %2\n").arg(path, chart->title));
+        return int(ExitOk);
+#else
+        return cannotDraw(out);
+#endif
+    });
+}
+
+int cmdCharts(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    if (args.has(QStringLiteral("remove"))) {
+        auto lib = openLibrary(ctx, Library::Access::Write);
+        if (!lib)
+            return report(out, lib.error());
+        auto removed = (*lib)->store().removeChart(args.value(QStringLiteral("remove")));
+        if (!removed)
+            return report(out, removed.error());
+        if (!*removed) {
+            out.error(QStringLiteral("charts: no saved chart named '%1'").arg(args.value(QStringLiteral("remove"))));
+            return ExitNotFound;
+        }
+        return ExitOk;
+    }
+    auto lib = openLibrary(ctx, Library::Access::Read);
+    if (!lib)
+        return report(out, lib.error());
+    auto saved = (*lib)->store().charts();
+    if (!saved)
+        return report(out, saved.error());
+    for (const auto &[name, json] : *saved)
+        out.text(name + u'\t' + json + u'\n');
+    return ExitOk;
+}
+
+int cmdReport(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    if (!args.has(QStringLiteral("out"))) {
+        out.error(QStringLiteral("report: name the file with --out FILE.md, FILE.html or FILE.pdf"));
+        return ExitUsage;
+    }
+#ifdef SEXTANT_WITH_RENDER
+    std::vector<report::ChartRequest> requests;
+    for (const QString &b : args.values.value(QStringLiteral("benchmark"))) {
+        report::ChartRequest r;
+        r.benchmarks = {b};
+        requests.push_back(r);
+    }
+    auto lib = openLibrary(ctx, Library::Access::Read);
+    if (!lib)
+        return report(out, lib.error());
+    if (requests.empty()) {
+        auto saved = (*lib)->store().charts();
+        if (!saved)
+            return report(out, saved.error());
+        for (const auto &c : *saved)
+            if (auto r = report::ChartRequest::fromJson(c.second))
+                requests.push_back(*r);
+    }
+    auto k = library::Knowledge::load(**lib);
+    if (!k)
+        return report(out, k.error());
+    if (requests.empty()) { // the three benchmarks with the most scored models
+        QHash<QString, QSet<QString>> models;
+        for (const library::KnownScore &s : k->scores)
+            models[s.benchmark] << s.modelKey;
+        QStringList benches = models.keys();
+        std::sort(benches.begin(), benches.end(), [&](const QString &a, const QString &b) {
+            return models[a].size() != models[b].size() ? models[a].size() > models[b].size() : a < b;
+        });
+        for (const QString &b : benches.mid(0, 3)) {
+            report::ChartRequest r;
+            r.benchmarks = {b};
+            requests.push_back(r);
+        }
+    }
+    render::ReportContent content;
+    if (args.has(QStringLiteral("title")))
+        content.title = args.value(QStringLiteral("title"));
+    for (const report::ChartRequest &r : requests) {
+        auto chart = report::buildChart(*k, r);
+        if (!chart)
+            return report(out, chart.error());
+        content.charts.push_back(*chart);
+    }
+    if (!args.has(QStringLiteral("no-timeline")))
+        content.timeline = report::buildTimeline(*k, {});
+    const QString path = args.value(QStringLiteral("out"));
+    const QString error = render::writeReport(path, *k, content);
+    if (!error.isEmpty()) {
+        out.error(QStringLiteral("report: ") + error);
+        return ExitLibrary;
+    }
+    if (!ctx.quiet)
+        out.note(QStringLiteral("Wrote %1: %2 chart(s)%3\n").arg(path).arg(content.charts.size()).arg(content.timeline ? QStringLiteral(" and the timeline") : QString()));
+    return ExitOk;
+#else
+    Q_UNUSED(args)
+    return cannotDraw(out);
+#endif
+}
+
+int cmdBib(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    const QString format = args.value(QStringLiteral("format"), QStringLiteral("csl"));
+    if (format != u"csl" && format != u"bibtex" && format != u"markdown") {
+        out.error(QStringLiteral("bib: --format is csl, bibtex or markdown, not '%1'").arg(format));
+        return ExitUsage;
+    }
+    return withKnowledge(ctx, {}, [&](const library::Knowledge &k) {
+        out.text(format == u"csl" ? report::cslJson(k.sources) : format == u"bibtex" ? report::bibtex(k.sources) : report::markdownBibliography(k.sources));
+        return int(ExitOk);
+    });
+}
+
+QDate dayOf(const QString &text, bool end)
+{
+    const model::PartialDate d = model::PartialDate::fromIso(text);
+    if (!d.isValid())
+        return {};
+    const auto [first, last] = report::daysOf(d);
+    return end ? last : first;
+}
+
 int cmdTimeline(const Context &ctx, const Args &args)
 {
+    Output &out = ctx.out;
+    const bool draw = args.has(QStringLiteral("out")), csv = args.has(QStringLiteral("csv"));
+    if (!draw && !csv)
+        return withKnowledge(ctx, {}, [&](const library::Knowledge &k) {
+            printTimeline(ctx.out, k, args.has(QStringLiteral("json")));
+            return int(ExitOk);
+        });
+    report::TimelineRequest request;
+    for (const char *key : {"from", "to"}) {
+        const QString v = args.value(QString::fromLatin1(key));
+        if (v.isEmpty())
+            continue;
+        const QDate d = dayOf(v, qstrcmp(key, "to") == 0);
+        if (!d.isValid()) {
+            out.error(QStringLiteral("timeline: --%1 wants a date as YYYY, YYYY-MM or YYYY-MM-DD, not '%2'").arg(QString::fromLatin1(key), v));
+            return ExitUsage;
+        }
+        (qstrcmp(key, "to") == 0 ? request.to : request.from) = d;
+    }
+    request.organizations = args.values.value(QStringLiteral("org"));
+    request.kinds = args.values.value(QStringLiteral("kind"));
+    request.openness = args.values.value(QStringLiteral("openness"));
+    request.lanesByOpenness = args.value(QStringLiteral("lanes")) == u"openness";
+    request.wholePack = args.has(QStringLiteral("pack"));
     return withKnowledge(ctx, {}, [&](const library::Knowledge &k) {
-        printTimeline(ctx.out, k, args.has(QStringLiteral("json")));
-        return int(ExitOk);
+        const report::Timeline t = report::buildTimeline(k, request);
+        if (csv) {
+            out.text(report::timelineCsv(t, k));
+            return int(ExitOk);
+        }
+        return drawTimeline(ctx, k, t, args);
     });
 }
 
@@ -811,6 +1150,10 @@ int run(const QStringList &arguments)
     if (name == u"export") return cmdExport(ctx, *args);
     if (name == u"correct") return cmdCorrect(ctx, *args);
     if (name == u"reextract") return cmdReextract(ctx, *args);
+    if (name == u"chart") return cmdChart(ctx, *args);
+    if (name == u"charts") return cmdCharts(ctx, *args);
+    if (name == u"report") return cmdReport(ctx, *args);
+    if (name == u"bib") return cmdBib(ctx, *args);
     return ExitUsage;
 }
 

@@ -19,7 +19,11 @@ enum ExitCode : int {
 /// program should run as a command-line tool with no display.
 bool isCommandLine(const QStringList &arguments);
 
-/// Runs the command line. Needs a QCoreApplication, never a QApplication.
+/// True for commands that draw (chart/timeline --out, report): they need a
+/// QGuiApplication, offscreen when there is no display.
+bool needsPainting(const QStringList &arguments);
+
+/// Runs the command line. Needs a QCoreApplication (a QGuiApplication to draw), never a QApplication.
 int run(const QStringList &arguments);
 
 } // namespace sextant::cli

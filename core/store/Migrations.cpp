@@ -123,6 +123,14 @@ CREATE TABLE corrections (
   undone INTEGER NOT NULL DEFAULT 0
 );
 )SQL",
+        // 3: saved chart definitions (JSON), drawn again as new sources arrive.
+        R"SQL(
+CREATE TABLE charts (
+  name       TEXT PRIMARY KEY,
+  definition TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+)SQL",
     };
     return all;
 }

@@ -970,4 +970,33 @@ Result<void> Store::setCorrectionUndone(qint64 id, bool undone)
     return d->run("UPDATE corrections SET undone = ? WHERE id = ?", [&](Query &q) { q.bind(1, qint64(undone ? 1 : 0)).bind(2, id); });
 }
 
+Result<void> Store::saveChart(const QString &name, const QString &definition, const QString &at)
+{
+    return d->run("INSERT INTO charts (name, definition, updated_at) VALUES (?, ?, ?) "
+                  "ON CONFLICT(name) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at",
+                  [&](Query &q) { q.bind(1, name).bind(2, definition).bind(3, at); });
+}
+
+Result<std::vector<std::pair<QString, QString>>> Store::charts()
+{
+    auto s = d->prepare("SELECT name, definition FROM charts ORDER BY name");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    std::vector<std::pair<QString, QString>> out;
+    while (q.step())
+        out.emplace_back(q.str(0), q.str(1));
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read saved charts"), q.rc()));
+    return out;
+}
+
+Result<bool> Store::removeChart(const QString &name)
+{
+    auto r = d->run("DELETE FROM charts WHERE name = ?", [&](Query &q) { q.bind(1, name); });
+    if (!r)
+        return std::unexpected(r.error());
+    return sqlite3_changes(d->db) > 0;
+}
+
 } // namespace sextant::store

@@ -186,6 +186,10 @@ public:
     /// The mentions of one version.
     Result<std::vector<MentionRow>> mentionsIn(qint64 versionId);
     Result<qint64> addCorrection(const CorrectionRow &c);
+    /// Saved chart definitions: name -> JSON (report::ChartRequest), replaced by name.
+    Result<void> saveChart(const QString &name, const QString &definition, const QString &at);
+    Result<std::vector<std::pair<QString, QString>>> charts();
+    Result<bool> removeChart(const QString &name);
     Result<std::vector<CorrectionRow>> corrections();
     Result<void> setCorrectionUndone(qint64 id, bool undone);
 
