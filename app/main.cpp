@@ -8,7 +8,10 @@
 
 #ifdef SEXTANT_WITH_GUI
 #include "GuiMain.h"
+#include <QDir>
+#include <QFile>
 #include <QGuiApplication>
+#include <unistd.h>
 #endif
 
 #include <cstdio>
@@ -27,6 +30,13 @@ int main(int argc, char **argv)
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
                 && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
+            if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+                // What Qt would pick, made here so that drawing prints no warning about it.
+                const QByteArray dir = QDir::tempPath().toLocal8Bit() + "/runtime-" + QByteArray::number(uint(getuid()));
+                if (QDir().mkpath(QString::fromLocal8Bit(dir)))
+                    QFile::setPermissions(QString::fromLocal8Bit(dir), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+                qputenv("XDG_RUNTIME_DIR", dir);
+            }
             QGuiApplication app(argc, argv);
             QCoreApplication::setApplicationName(QStringLiteral("sextant"));
             QCoreApplication::setApplicationVersion(QStringLiteral(SEXTANT_VERSION));

@@ -355,16 +355,16 @@ Result<Chart> buildChart(const Knowledge &k, const ChartRequest &request)
     return c;
 }
 
-QString csvField(const QString &s)
+QString csvField(const QString &text)
 {
-    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
-        QString q = s;
-        q.replace(u'"', QStringLiteral("\"\""));
-        return u'"' + q + u'"';
-    }
-    // A leading = + - @ would be a formula to a spreadsheet: kept as text.
+    // A leading = + @ would be a formula to a spreadsheet: kept as text.
+    QString s = text;
     if (!s.isEmpty() && (s[0] == u'=' || s[0] == u'+' || s[0] == u'@'))
-        return QStringLiteral("'") + s;
+        s.prepend(u'\'');
+    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
+        s.replace(u'"', QStringLiteral("\"\""));
+        return u'"' + s + u'"';
+    }
     return s;
 }
 

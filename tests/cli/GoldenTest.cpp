@@ -11,6 +11,10 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
+#ifdef SEXTANT_CLI_CAN_DRAW
+#include <QImage>
+#endif
+
 #include <catch2/catch.hpp>
 
 using namespace sextant;
@@ -108,4 +112,44 @@ TEST_CASE("golden: what extraction found, at the command line")
     golden(QStringLiteral("27-export-json"), lib, {QStringLiteral("export"), QStringLiteral("--json")});
     golden(QStringLiteral("28-correct-undo"), lib, {QStringLiteral("correct"), QStringLiteral("--undo")});
     golden(QStringLiteral("29-scores-unknown"), lib, {QStringLiteral("scores"), QStringLiteral("--model"), QStringLiteral("Nothing Like It")});
+}
+
+TEST_CASE("golden: charts, the timeline and bibliographies at the command line")
+{
+    QTemporaryDir tmp;
+    const QString lib = tmp.path() + QStringLiteral("/lib");
+    const QString data = QDir::cleanPath(QStringLiteral(SEXTANT_TEST_DATA));
+    REQUIRE(test::runCli(lib, {QStringLiteral("ingest"), data + QStringLiteral("/knowledge")}).exitCode == 0);
+    golden(QStringLiteral("30-chart-markdown"), lib, {QStringLiteral("chart"), QStringLiteral("--benchmark"), QStringLiteral("GPQA Diamond")});
+    golden(QStringLiteral("31-chart-csv"), lib, {QStringLiteral("chart"), QStringLiteral("--benchmark"), QStringLiteral("GPQA Diamond"), QStringLiteral("--csv")});
+    golden(QStringLiteral("32-chart-save"), lib, {QStringLiteral("chart"), QStringLiteral("--benchmark"), QStringLiteral("GPQA Diamond"), QStringLiteral("--title"), QStringLiteral("GPQA so far"), QStringLiteral("--save"), QStringLiteral("gpqa"), QStringLiteral("--csv")});
+    golden(QStringLiteral("33-charts"), lib, {QStringLiteral("charts")});
+    golden(QStringLiteral("34-chart-unknown"), lib, {QStringLiteral("chart"), QStringLiteral("--benchmark"), QStringLiteral("No Such Bench")});
+    golden(QStringLiteral("35-timeline-csv"), lib, {QStringLiteral("timeline"), QStringLiteral("--csv")});
+    golden(QStringLiteral("36-bib-bibtex"), lib, {QStringLiteral("bib"), QStringLiteral("--format"), QStringLiteral("bibtex")});
+    golden(QStringLiteral("37-chart-bad-kind"), lib, {QStringLiteral("chart"), QStringLiteral("--benchmark"), QStringLiteral("GPQA Diamond"), QStringLiteral("--kind"), QStringLiteral("pie")});
+
+#ifdef SEXTANT_CLI_CAN_DRAW
+    // Drawn files, without a display: real content, in well under a second each.
+    for (const QString &name : {QStringLiteral("bars.svg"), QStringLiteral("bars.png"), QStringLiteral("bars.pdf")}) {
+        const QString out = tmp.filePath(name);
+        const test::CliResult r = test::runCli(lib, {QStringLiteral("chart"), QStringLiteral("--name"), QStringLiteral("gpqa"), QStringLiteral("--out"), out});
+        INFO(r.err.toStdString());
+        CHECK(r.exitCode == 0);
+        CHECK(r.err.isEmpty() == false); // "Wrote ..." goes to stderr as a note
+        CHECK_FALSE(r.err.contains(QStringLiteral("QStandardPaths")));
+        CHECK(QFileInfo(out).size() > 1000);
+    }
+    QFile svg(tmp.filePath(QStringLiteral("bars.svg")));
+    REQUIRE(svg.open(QIODevice::ReadOnly));
+    const QByteArray s = svg.readAll();
+    CHECK(s.contains("GPQA so far"));
+    CHECK(s.contains("Gemma 9"));
+    const test::CliResult t = test::runCli(lib, {QStringLiteral("timeline"), QStringLiteral("--out"), tmp.filePath(QStringLiteral("t.png")), QStringLiteral("--scale"), QStringLiteral("1")});
+    CHECK(t.exitCode == 0);
+    CHECK(QImage(tmp.filePath(QStringLiteral("t.png"))).width() == 1400);
+    const test::CliResult report = test::runCli(lib, {QStringLiteral("report"), QStringLiteral("--out"), tmp.filePath(QStringLiteral("r.html"))});
+    CHECK(report.exitCode == 0);
+    CHECK(QFileInfo(tmp.filePath(QStringLiteral("r.html"))).size() > 2000);
+#endif
 }
