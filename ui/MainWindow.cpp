@@ -6,6 +6,10 @@
 #include "ReaderView.h"
 #include "models/SearchResultsModel.h"
 #include "models/SourcesModel.h"
+#include "views/CompareView.h"
+#include "views/TimelineView.h"
+
+#include <QDateTime>
 
 #include <QAbstractTextDocumentLayout>
 #include <QAction>
@@ -222,7 +226,49 @@ void MainWindow::buildUi()
     splitter->addWidget(m_reader);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 4);
-    setCentralWidget(splitter);
+
+    // The views: the library (sources, search, reader), the timeline, and benchmark comparison.
+    auto loadKnowledge = [this]() -> Result<library::Knowledge> {
+        if (!m_library)
+            return fail(ErrorCode::NotFound, tr("No library is open."));
+        return library::Knowledge::load(*m_library);
+    };
+    m_timelineView = new TimelineView(loadKnowledge, this);
+    m_compareView = new CompareView(
+        loadKnowledge,
+        [this](const QString &name, const QString &json) -> QString {
+            auto lib = library::Library::open(m_libraryDir, library::Library::Access::Write);
+            if (!lib)
+                return lib.error().message;
+            auto saved = (*lib)->store().saveChart(name, json, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+            return saved ? QString() : saved.error().message;
+        },
+        [this]() {
+            std::vector<std::pair<QString, QString>> out;
+            if (m_library)
+                if (auto saved = m_library->store().charts())
+                    out = std::move(*saved);
+            return out;
+        },
+        this);
+    connect(m_timelineView, &TimelineView::openSourceRequested, this, [this](qint64 id, qint64, qint64) {
+        m_views->setCurrentIndex(0);
+        openSource(id);
+    });
+    m_views = new QTabWidget(this);
+    m_views->setDocumentMode(true);
+    m_views->addTab(splitter, tr("Library"));
+    m_views->addTab(m_timelineView, tr("Timeline"));
+    m_views->addTab(m_compareView, tr("Compare"));
+    m_views->setAccessibleName(tr("Views"));
+    connect(m_views, &QTabWidget::currentChanged, this, [this](int index) { refreshView(index); });
+    for (int i = 0; i < 3; ++i) {
+        auto *go = new QAction(this);
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(go, &QAction::triggered, this, [this, i] { m_views->setCurrentIndex(i); });
+        addAction(go);
+    }
+    setCentralWidget(m_views);
 
     m_status = new QLabel(this);
     m_progress = new QProgressBar(this);
@@ -378,6 +424,7 @@ void MainWindow::onIngestFinished(const library::IngestSummary &s)
     reloadSources();
     if (!m_search->text().trimmed().isEmpty())
         runSearchNow();
+    refreshView(m_views->currentIndex()); // charts and the timeline are drawn again from the new sources
     m_status->setText(tr("%1: %2 added, %3 updated, %4 unchanged, %5 skipped")
                           .arg(s.cancelled ? tr("Cancelled") : tr("Done"))
                           .arg(s.added)
@@ -409,5 +456,15 @@ void MainWindow::onIngestFailed(const QString &message)
     box->open();
     Q_EMIT ingestFinished();
 }
+
+void MainWindow::refreshView(int index)
+{
+    if (index == 1)
+        m_timelineView->refresh();
+    else if (index == 2)
+        m_compareView->refresh();
+}
+
+void MainWindow::showView(int index) { m_views->setCurrentIndex(index); }
 
 } // namespace sextant::ui

@@ -19,7 +19,9 @@ class QToolButton;
 
 namespace sextant::ui {
 
+class CompareView;
 class IngestWorker;
+class TimelineView;
 class ReaderView;
 class SearchResultsModel;
 class SourcesModel;
@@ -52,6 +54,10 @@ public:
     ReaderView *reader() const { return m_reader; }
     SourcesModel *sourcesModel() const { return m_sources; }
     SearchResultsModel *resultsModel() const { return m_results; }
+    TimelineView *timelineView() const { return m_timelineView; }
+    CompareView *compareView() const { return m_compareView; }
+    /// 0: library, 1: timeline, 2: compare (Ctrl+1..3).
+    void showView(int index);
 
 Q_SIGNALS:
     void ingestFinished();
@@ -66,6 +72,7 @@ private:
     void onIngestFinished(const library::IngestSummary &summary);
     void onIngestFailed(const QString &message);
     bool ensureLibrary();
+    void refreshView(int index);
 
     QString m_libraryDir;
     std::unique_ptr<library::Library> m_library; // read access, UI thread only
@@ -75,6 +82,9 @@ private:
     QTableView *m_sourcesView = nullptr;
     QListView *m_resultsView = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QTabWidget *m_views = nullptr;
+    TimelineView *m_timelineView = nullptr;
+    CompareView *m_compareView = nullptr;
     ReaderView *m_reader = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_searchInfo = nullptr;

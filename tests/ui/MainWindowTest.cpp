@@ -7,6 +7,8 @@
 #include "ReaderView.h"
 #include "models/SearchResultsModel.h"
 #include "models/SourcesModel.h"
+#include "views/CompareView.h"
+#include "views/TimelineView.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -115,4 +117,52 @@ TEST_CASE("first run: an empty library, the demo sources loaded from inside the 
     dialog.show();
     REQUIRE(QTest::qWaitForWindowExposed(&dialog));
     dialog.grab().save(QStringLiteral(SEXTANT_SCREENSHOT_DIR "/about.png"));
+}
+
+TEST_CASE("the timeline and compare views draw the library, filter, zoom, and redraw as sources arrive")
+{
+    QTemporaryDir tmp;
+    const QString in = tmp.path() + QStringLiteral("/in");
+    test::writeFile(in + QStringLiteral("/a.md"),
+                    "# Scores\n\n| Model | MMLU-Pro |\n|---|---|\n| Gemma 9 | 60.0 |\n| Claude Opus 9 | 70.0 |\n\n"
+                    "On March 3, 2031, Google released Gemma 9, an open-weight model. "
+                    "On May 5, 2031, Anthropic released Claude Opus 9, a proprietary model.\n");
+    const QString dir = tmp.path() + QStringLiteral("/lib");
+    {
+        auto lib = test::openWritable(dir);
+        test::ingest(*lib, {in});
+    }
+    ui::MainWindow window(dir);
+    window.resize(1400, 860);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+
+    window.showView(1);
+    ui::TimelineCanvas *canvas = window.timelineView()->canvas();
+    CHECK(canvas->timeline().items.size() == 2);
+    CHECK(canvas->timeline().lanes.contains(QStringLiteral("Google")));
+    const qint64 before = canvas->view().from.daysTo(canvas->view().to);
+    QTest::keyClick(canvas, Qt::Key_Plus);
+    CHECK(canvas->view().from.daysTo(canvas->view().to) < before);
+    QTest::keyClick(canvas, Qt::Key_F);
+    CHECK(canvas->view().from.daysTo(canvas->view().to) == before);
+    QDir().mkpath(QStringLiteral(SEXTANT_SCREENSHOT_DIR));
+    window.grab().save(QStringLiteral(SEXTANT_SCREENSHOT_DIR "/timeline-view.png"));
+    QTemporaryDir out;
+    CHECK(window.timelineView()->exportTo(out.filePath(QStringLiteral("t.pdf"))).isEmpty());
+
+    window.showView(2);
+    ui::CompareView *compare = window.compareView();
+    REQUIRE(compare->canvas()->chart().has_value());
+    CHECK(compare->canvas()->chart()->bars.size() == 2);
+    CHECK(compare->canvas()->chart()->bars.front().model == QStringLiteral("Claude Opus 9"));
+    window.grab().save(QStringLiteral(SEXTANT_SCREENSHOT_DIR "/compare-view.png"));
+
+    // A new source with a score: the chart is drawn again with it.
+    test::writeFile(in + QStringLiteral("/b.md"), "# More\n\n| Model | MMLU-Pro |\n|---|---|\n| Qwen 9.1-Max | 65.5 |\n");
+    QSignalSpy done(&window, &ui::MainWindow::ingestFinished);
+    window.ingestPaths({in + QStringLiteral("/b.md")});
+    REQUIRE(done.wait(30000));
+    REQUIRE(compare->canvas()->chart().has_value());
+    CHECK(compare->canvas()->chart()->bars.size() == 3);
 }

@@ -160,7 +160,11 @@ void paintBars(QPainter &p, QRectF plot, const Chart &c, double unit)
         hi = std::max(hi, b.high);
         lo = std::min(lo, b.low);
     }
-    const std::vector<double> ts = ticks(lo, hi * 1.08);
+    std::vector<double> ts = ticks(lo, hi * 1.05);
+    // The axis ends at the first tick past the longest bar, so every bar sits under a labelled scale.
+    const double step = ts.size() > 1 ? ts[1] - ts[0] : std::max(1.0, hi);
+    while (!ts.empty() && ts.back() < hi)
+        ts.push_back(ts.back() + step);
     const double maxV = ts.empty() ? hi : std::max(ts.back(), hi);
     const QRectF area(plot.left() + labelWidth, plot.top(), plot.width() - labelWidth - unit * 4, plot.height() - unit * 3.2);
     auto xOf = [&](double v) { return area.left() + (v - lo) / (maxV - lo > 0 ? maxV - lo : 1) * area.width(); };
@@ -177,7 +181,7 @@ void paintBars(QPainter &p, QRectF plot, const Chart &c, double unit)
     p.drawText(QRectF(area.left(), area.bottom() + unit * 1.5, area.width(), unit * 1.5), Qt::AlignHCenter | Qt::AlignTop, c.xLabel);
 
     const double groupH = area.height() / std::max<size_t>(1, groups.size());
-    const double barH = std::min(unit * 1.6, groupH * 0.75 / std::max<size_t>(1, groups.front().bars.size() ? c.benchmarks.size() : 1));
+    const double barH = std::min(unit * 2.2, groupH * 0.7 / double(several ? c.benchmarks.size() : 1));
     for (size_t gi = 0; gi < groups.size(); ++gi) {
         const Group &g = groups[gi];
         const double gy = area.top() + gi * groupH;
