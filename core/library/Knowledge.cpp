@@ -461,9 +461,23 @@ Result<Knowledge> Knowledge::load(Library &library, const Options &options)
             }
             e.resolved.insert(it.key(), chosen);
         }
+    }
+    // A variant ("GPT-4o 0513", "... Instruct") shares its model's maker, openness and license
+    // unless something is said of the variant itself.
+    for (KnownEntity &e : k.entities) {
+        if (e.kind != u"model" || e.variantOf.isEmpty())
+            continue;
+        const auto parent = k.m_byKey.constFind(e.variantOf);
+        if (parent == k.m_byKey.constEnd())
+            continue;
+        const KnownEntity &p = k.entities[size_t(*parent)];
+        for (const QString &attribute : {QStringLiteral("organization"), QStringLiteral("openness"), QStringLiteral("license")})
+            if (!e.resolved.contains(attribute) && p.resolved.contains(attribute))
+                e.resolved.insert(attribute, p.resolved.value(attribute));
+    }
+    for (KnownEntity &e : k.entities)
         if (!e.resolved.contains(QStringLiteral("openness")) && e.kind == u"model")
             e.resolved.insert(QStringLiteral("openness"), QStringLiteral("unknown"));
-    }
 
     // --- conflicts ------------------------------------------------------------
     for (const KnownEntity &e : k.entities) {

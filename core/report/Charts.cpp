@@ -215,9 +215,12 @@ Result<Chart> buildChart(const Knowledge &k, const ChartRequest &request)
             for (const auto &scores : bySetting[setting])
                 bars.push_back(barOf(scores, k));
         }
-        if (chosen == u"*" && settings.size() > 1)
-            c.notes << QStringLiteral("%1: settings are mixed (%2); each bar names its own.")
-                           .arg(bench->name, settings.join(QStringLiteral(", ")).replace(QStringLiteral(", ,"), QStringLiteral(",")));
+        if (chosen == u"*" && settings.size() > 1) {
+            QStringList named;
+            for (const QString &x : settings)
+                named << (x.isEmpty() ? QStringLiteral("unstated") : QStringLiteral("\"%1\"").arg(x));
+            c.notes << QStringLiteral("%1: settings are mixed (%2); the data table names each value's setting.").arg(bench->name, named.join(QStringLiteral(", ")));
+        }
         else if (!chosen.isEmpty() && chosen != u"*")
             c.notes << QStringLiteral("%1 in setting \"%2\".").arg(bench->name, chosen);
     }
@@ -308,7 +311,7 @@ Result<Chart> buildChart(const Knowledge &k, const ChartRequest &request)
             c.notes << QStringLiteral("%1 model(s) without a known %2 left out.").arg(missing).arg(byDate ? QStringLiteral("release date")
                                                                                                       : QStringLiteral("parameter count"));
         c.title = byDate ? QStringLiteral("%1 against release date").arg(benchTitle) : QStringLiteral("%1 against model size").arg(benchTitle);
-        c.xLabel = byDate ? QStringLiteral("release date (year)") : QStringLiteral("total parameters (billions, log scale)");
+        c.xLabel = byDate ? QStringLiteral("release date") : QStringLiteral("total parameters (billions, log scale)");
         c.yLabel = unitLabel;
         break;
     }
@@ -342,7 +345,7 @@ Result<Chart> buildChart(const Knowledge &k, const ChartRequest &request)
         if (missing)
             c.notes << QStringLiteral("%1 model(s) without a release date or known openness left out.").arg(missing);
         c.title = QStringLiteral("%1: best open and best closed score over time").arg(benchTitle);
-        c.xLabel = QStringLiteral("release date (year)");
+        c.xLabel = QStringLiteral("release date");
         c.yLabel = QStringLiteral("best %1 so far").arg(unitLabel);
         break;
     }

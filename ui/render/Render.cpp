@@ -283,7 +283,27 @@ void paintXY(QPainter &p, QRectF plot, const Chart &c, double unit)
         p.drawText(QRectF(area.left() - unit * 4, Y(t) - unit, unit * 3.6, unit * 2), Qt::AlignRight | Qt::AlignVCenter, fmt(t));
     }
     std::vector<double> xt;
-    if (logX) {
+    const bool dateX = c.kind == ChartKind::Gap || c.xLabel.contains(u"date");
+    std::vector<QString> xtLabels; // dates: years, or months when the span is short
+    if (dateX) {
+        const double span = x1 - x0;
+        const int monthStep = span > 4 ? 0 : span > 2 ? 6 : span > 1 ? 3 : 1;
+        if (monthStep == 0) {
+            const int yearStep = std::max(1, int(std::ceil(span / 8)));
+            for (int y = int(std::ceil(x0)); y <= x1; y += yearStep) {
+                xt.push_back(y);
+                xtLabels.push_back(QString::number(y));
+            }
+        } else {
+            for (QDate d(int(std::floor(x0)), 1, 1); d.year() + (d.month() - 1) / 12.0 <= x1; d = d.addMonths(monthStep)) {
+                const double x = d.year() + (d.month() - 1) / 12.0;
+                if (x >= x0) {
+                    xt.push_back(x);
+                    xtLabels.push_back(d.toString(QStringLiteral("MMM yyyy")));
+                }
+            }
+        }
+    } else if (logX) {
         for (double e = std::floor(x0); e <= x1; e += 1)
             for (double m : {1.0, 3.0})
                 if (std::log10(m) + e >= x0 && std::log10(m) + e <= x1)
@@ -292,12 +312,13 @@ void paintXY(QPainter &p, QRectF plot, const Chart &c, double unit)
         for (double t : ticks(x0, x1))
             xt.push_back(t);
     }
-    for (double t : xt) {
+    for (size_t i = 0; i < xt.size(); ++i) {
+        const double t = xt[i];
         p.setPen(QPen(kGrid, 1));
         p.drawLine(QPointF(X(t), area.top()), QPointF(X(t), area.bottom()));
         p.setPen(kMuted);
-        p.drawText(QRectF(X(t) - 40, area.bottom() + unit * 0.2, 80, unit * 1.2), Qt::AlignHCenter | Qt::AlignTop,
-                   logX ? fmt(t) + u'B' : fmt(std::floor(t + 1e-9) == t ? t : t));
+        p.drawText(QRectF(X(t) - 50, area.bottom() + unit * 0.2, 100, unit * 1.2), Qt::AlignHCenter | Qt::AlignTop,
+                   dateX ? xtLabels[i] : logX ? fmt(t) + u'B' : fmt(t));
     }
     p.setPen(QPen(kInk, 1));
     p.drawLine(area.bottomLeft(), area.bottomRight());
