@@ -22,6 +22,15 @@ ACCESS = {  # the data set's accessibility -> (openness, nuance)
 }
 
 
+# Organizations the data set writes under another name than the curated entity.
+SAME_ORGANIZATION = {
+    "meta ai": "org:meta",
+    "facebook ai research": "org:meta",
+    "facebook ai": "org:meta",
+    "facebook": "org:meta",
+}
+
+
 def slug(text):
     return re.sub(r"[^a-z0-9.+]+", "-", text.lower()).strip("-")
 
@@ -58,7 +67,8 @@ def main():
             names[name.lower()] = eid
             orgs = [clean(o) for o in row["Organization"].split(",") if clean(o)]
             for org in orgs[:1]:
-                oid = names.get(org.lower()) or "org:" + slug(org)
+                # The data set names some companies by their labs: one lane per company.
+                oid = SAME_ORGANIZATION.get(org.lower()) or names.get(org.lower()) or "org:" + slug(org)
                 if oid not in entities:
                     entities[oid] = [oid, "organization", org, "", "cs" if " " not in org else ""]
                     names[org.lower()] = oid

@@ -107,6 +107,16 @@ TEST_CASE("first run: an empty library, the demo sources loaded from inside the 
     CHECK(window.resultsModel()->rowCount() >= 2);
     QDir().mkpath(QStringLiteral(SEXTANT_SCREENSHOT_DIR));
     window.grab().save(QStringLiteral(SEXTANT_SCREENSHOT_DIR "/first-run-demo.png"));
+    // The demo has something to chart and a timeline at once.
+    window.resize(1400, 860);
+    window.showView(1);
+    CHECK(window.timelineView()->canvas()->timeline().items.size() >= 4);
+    window.grab().save(QStringLiteral(SEXTANT_SCREENSHOT_DIR "/demo-timeline.png"));
+    window.showView(2);
+    REQUIRE(window.compareView()->canvas()->chart().has_value());
+    CHECK(window.compareView()->canvas()->chart()->bars.size() >= 3);
+    window.grab().save(QStringLiteral(SEXTANT_SCREENSHOT_DIR "/demo-compare.png"));
+    window.showView(0);
 
     const QString about = ui::AboutDialog::aboutHtml(dir, 12345);
     CHECK(about.contains(QStringLiteral(SEXTANT_VERSION)));

@@ -449,6 +449,16 @@ std::vector<TimelineHit> paintTimeline(QPainter &p, const QRectF &rect, const re
     auto X = [&](QDate d) { return area.left() + double(from.daysTo(d)) / days * area.width(); };
     const double laneH = area.height() / std::max<qsizetype>(1, t.lanes.size());
 
+    // Lanes.
+    p.setFont(font(unit * 0.9));
+    for (int i = 0; i < t.lanes.size(); ++i) {
+        const double y = area.top() + i * laneH;
+        if (i % 2 == 0)
+            p.fillRect(QRectF(area.left(), y, area.width(), laneH), QColor(0xf7, 0xf7, 0xf7));
+        p.setPen(kInk);
+        p.drawText(QRectF(plot.left(), y, laneLabel - unit * 0.5, laneH), Qt::AlignRight | Qt::AlignVCenter,
+                   fm.elidedText(t.lanes[i], Qt::ElideRight, laneLabel - unit * 0.5));
+    }
     // Time axis: years, months or days by the span shown.
     p.setFont(font(unit * 0.8));
     QDate tick;
@@ -477,16 +487,6 @@ std::vector<TimelineHit> paintTimeline(QPainter &p, const QRectF &rect, const re
             p.drawText(QRectF(x - 50, area.bottom() + unit * 0.2, 100, unit * 1.2), Qt::AlignHCenter | Qt::AlignTop, label);
         }
         tick = stepMonths ? tick.addMonths(stepMonths) : tick.addDays(stepDays);
-    }
-    // Lanes.
-    p.setFont(font(unit * 0.9));
-    for (int i = 0; i < t.lanes.size(); ++i) {
-        const double y = area.top() + i * laneH;
-        if (i % 2 == 0)
-            p.fillRect(QRectF(area.left(), y, area.width(), laneH), QColor(0xf7, 0xf7, 0xf7));
-        p.setPen(kInk);
-        p.drawText(QRectF(plot.left(), y, laneLabel - unit * 0.5, laneH), Qt::AlignRight | Qt::AlignVCenter,
-                   fm.elidedText(t.lanes[i], Qt::ElideRight, laneLabel - unit * 0.5));
     }
     // Items, clustered per lane when their markers would overlap.
     const double marker = std::min(unit * 0.9, laneH * 0.5);

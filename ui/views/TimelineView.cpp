@@ -192,6 +192,7 @@ TimelineView::TimelineView(std::function<Result<library::Knowledge>()> load, QWi
     m_org = new QComboBox(this);
     m_org->setAccessibleName(tr("Organization"));
     m_org->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_org->setMinimumContentsLength(18);
     m_wholePack = new QCheckBox(tr("Every release in the knowledge pack"), this);
     auto *fit = new QPushButton(tr("Fit"), this);
     fit->setToolTip(tr("Show all events (F)"));
