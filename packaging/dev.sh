@@ -29,9 +29,15 @@ case "${1:-}" in
     else
       # No display: the same demo sources, through the command line.
       "$build/app/sextant" -q --library "$library" ingest "$top/resources/demo" >/dev/null
-      echo "No display: try the command line instead, e.g."
+      # The timeline and a chart, drawn offscreen, to look at with any image viewer.
+      "$build/app/sextant" -q --library "$library" timeline --out "$top/build/demo-timeline.png"
+      "$build/app/sextant" -q --library "$library" chart --benchmark MMLU --out "$top/build/demo-mmlu.png"
+      echo "No display: the demo's timeline and an MMLU chart are in $top/build/demo-timeline.png and demo-mmlu.png."
+      echo "Try the command line, e.g."
       echo "  $build/app/sextant --library $library list"
       echo "  $build/app/sextant --library $library search 'open weights'"
+      echo "  $build/app/sextant --library $library chart --benchmark 'GPQA Diamond'"
+      echo "  $build/app/sextant --library $library report --out report.html"
     fi
     ;;
   test)
