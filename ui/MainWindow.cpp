@@ -251,9 +251,10 @@ void MainWindow::buildUi()
             return out;
         },
         this);
-    connect(m_timelineView, &TimelineView::openSourceRequested, this, [this](qint64 id, qint64, qint64) {
+    connect(m_timelineView, &TimelineView::openSourceRequested, this, [this](qint64 id, qint64 start, qint64) {
         m_views->setCurrentIndex(0);
         openSource(id);
+        m_reader->showPassage(start); // the passage the event was read from
     });
     m_views = new QTabWidget(this);
     m_views->setDocumentMode(true);

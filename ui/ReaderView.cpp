@@ -44,6 +44,8 @@ QString ReaderView::toHtml(const store::StoredDocument &d)
             for (; openLists > 0; --openLists)
                 html += QStringLiteral("</ul>");
         }
+        // Every block carries an anchor at its first character, for jumping to a passage.
+        const QString at = QStringLiteral("<a name=\"o%1\"></a>").arg(b.range.start);
         switch (b.kind) {
         case model::BlockKind::Heading: {
             // The title is already at the top.
@@ -52,11 +54,11 @@ QString ReaderView::toHtml(const store::StoredDocument &d)
                 break;
             }
             const int level = std::clamp(b.level + 1, 2, 6);
-            html += QStringLiteral("<h%1>%2</h%1>").arg(level).arg(esc(b.range));
+            html += QStringLiteral("<h%1>%2</h%1>").arg(level).arg(at + esc(b.range));
             break;
         }
         case model::BlockKind::Paragraph:
-            html += QStringLiteral("<p>%1</p>").arg(esc(b.range).replace(u'\n', QStringLiteral("<br>")));
+            html += QStringLiteral("<p>%1</p>").arg(at + esc(b.range).replace(u'\n', QStringLiteral("<br>")));
             break;
         case model::BlockKind::ListItem: {
             const int level = std::max(1, b.level);
@@ -64,17 +66,17 @@ QString ReaderView::toHtml(const store::StoredDocument &d)
                 html += QStringLiteral("<ul>");
             for (; openLists > level; --openLists)
                 html += QStringLiteral("</ul>");
-            html += QStringLiteral("<li>%1</li>").arg(esc(b.range));
+            html += QStringLiteral("<li>%1</li>").arg(at + esc(b.range));
             break;
         }
         case model::BlockKind::Quote:
-            html += QStringLiteral("<blockquote><i>%1</i></blockquote>").arg(esc(b.range));
+            html += QStringLiteral("<blockquote><i>%1</i></blockquote>").arg(at + esc(b.range));
             break;
         case model::BlockKind::Code:
             html += QStringLiteral("<pre>%1</pre>").arg(esc(b.range));
             break;
         case model::BlockKind::Table: {
-            html += QStringLiteral("<table border='1' cellspacing='0' cellpadding='4'>");
+            html += at + QStringLiteral("<table border='1' cellspacing='0' cellpadding='4'>");
             for (const model::TableRow &row : b.rows) {
                 html += QStringLiteral("<tr>");
                 const QString tag = row.header ? QStringLiteral("th") : QStringLiteral("td");
@@ -94,7 +96,23 @@ QString ReaderView::toHtml(const store::StoredDocument &d)
 
 void ReaderView::showDocument(const store::StoredDocument &doc)
 {
+    m_blockStarts.clear();
+    for (const model::Block &b : doc.document.blocks)
+        m_blockStarts.push_back(b.range.start);
     setHtml(toHtml(doc));
+}
+
+bool ReaderView::showPassage(qint64 offset)
+{
+    // The block the passage starts in: the last block starting at or before it.
+    qint64 start = -1;
+    for (const qint64 b : m_blockStarts)
+        if (b <= offset)
+            start = b;
+    if (start < 0)
+        return false;
+    scrollToAnchor(QStringLiteral("o%1").arg(start));
+    return true;
 }
 
 } // namespace sextant::ui

@@ -3,6 +3,7 @@
 #include "store/Store.h"
 
 #include <QTextBrowser>
+#include <vector>
 
 namespace sextant::ui {
 
@@ -17,11 +18,16 @@ public:
 
     void showDocument(const store::StoredDocument &doc);
     void showMessage(const QString &text);
+    /// Scrolls to the block holding a character offset of the shown version; false when none.
+    bool showPassage(qint64 offset);
 
     /// The HTML the view renders for a document (all source text escaped).
     static QString toHtml(const store::StoredDocument &doc);
 
     QVariant loadResource(int type, const QUrl &name) override;
+
+private:
+    std::vector<qint64> m_blockStarts;
 };
 
 } // namespace sextant::ui

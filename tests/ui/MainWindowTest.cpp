@@ -161,6 +161,16 @@ TEST_CASE("the timeline and compare views draw the library, filter, zoom, and re
     QTemporaryDir out;
     CHECK(window.timelineView()->exportTo(out.filePath(QStringLiteral("t.pdf"))).isEmpty());
 
+    // An event's source opens in the reader at its passage.
+    const report::TimelineItem &event = canvas->timeline().items.front();
+    REQUIRE_FALSE(event.sources.empty());
+    const library::Provenance from = event.sources.front();
+    REQUIRE(from.source > 0);
+    Q_EMIT window.timelineView()->openSourceRequested(from.source, from.start, from.length);
+    CHECK(window.reader()->toPlainText().contains(QStringLiteral("open-weight model")));
+    CHECK(window.reader()->showPassage(from.start));
+    window.showView(1);
+
     window.showView(2);
     ui::CompareView *compare = window.compareView();
     REQUIRE(compare->canvas()->chart().has_value());

@@ -53,6 +53,9 @@ CompareView::CompareView(std::function<Result<library::Knowledge>()> load, std::
 {
     m_benchmark = new QComboBox(this);
     m_benchmark->setAccessibleName(tr("Benchmark"));
+    m_benchmark2 = new QComboBox(this);
+    m_benchmark2->setAccessibleName(tr("Second benchmark"));
+    m_benchmark2->setToolTip(tr("Bars only: group a second benchmark's scores with the first"));
     m_kind = new QComboBox(this);
     m_kind->addItem(tr("Bars, sorted by score"), QStringLiteral("bars"));
     m_kind->addItem(tr("Score against size or date"), QStringLiteral("scatter"));
@@ -83,6 +86,7 @@ CompareView::CompareView(std::function<Result<library::Knowledge>()> load, std::
     auto *form = new QFormLayout;
     form->addRow(tr("Saved"), m_definitions);
     form->addRow(tr("Benchmark"), m_benchmark);
+    form->addRow(tr("And"), m_benchmark2);
     form->addRow(tr("Chart"), m_kind);
     form->addRow(tr("Scatter axis"), m_x);
     form->addRow(tr("Setting"), m_setting);
@@ -113,7 +117,7 @@ CompareView::CompareView(std::function<Result<library::Knowledge>()> load, std::
         if (!m_filling)
             fillModels();
     });
-    for (QComboBox *c : {m_kind, m_x, m_setting})
+    for (QComboBox *c : {m_kind, m_x, m_setting, m_benchmark2})
         connect(c, &QComboBox::currentIndexChanged, this, [this] {
             if (!m_filling)
                 redraw();
@@ -192,8 +196,12 @@ void CompareView::refresh()
     const QString current = m_benchmark->currentText();
     m_filling = true;
     m_benchmark->clear();
-    for (const QString &b : benches)
+    m_benchmark2->clear();
+    m_benchmark2->addItem(tr("(no second benchmark)"), QString());
+    for (const QString &b : benches) {
         m_benchmark->addItem(tr("%1 (%n model(s))", nullptr, int(models[b].size())).arg(b), b);
+        m_benchmark2->addItem(b, b);
+    }
     m_definitions->clear();
     m_definitions->addItem(tr("(a new chart)"));
     for (const auto &[name, json] : m_saved())
@@ -242,6 +250,9 @@ report::ChartRequest CompareView::request() const
     report::ChartRequest r;
     r.kind = report::chartKindFromName(m_kind->currentData().toString()).value_or(report::ChartKind::Bars);
     r.benchmarks = {m_benchmark->currentData().toString()};
+    const QString second = m_benchmark2->currentData().toString();
+    if (r.kind == report::ChartKind::Bars && !second.isEmpty() && second != r.benchmarks.front())
+        r.benchmarks << second;
     for (int i = 0; i < m_models->count(); ++i)
         if (m_models->item(i)->checkState() == Qt::Checked)
             r.models << m_models->item(i)->text();
@@ -264,6 +275,7 @@ void CompareView::applyDefinition(const report::ChartRequest &r)
     m_filling = false;
     setBenchmark(r.benchmarks.value(0));
     m_filling = true;
+    m_benchmark2->setCurrentIndex(std::max(0, m_benchmark2->findData(r.benchmarks.value(1))));
     m_setting->setCurrentIndex(std::max(0, m_setting->findData(r.setting)));
     for (int i = 0; i < m_models->count(); ++i)
         m_models->item(i)->setCheckState(r.models.isEmpty() || r.models.contains(m_models->item(i)->text()) ? Qt::Checked : Qt::Unchecked);

@@ -55,7 +55,7 @@ private:
     std::function<QString(const QString &, const QString &)> m_save;
     std::function<std::vector<std::pair<QString, QString>>()> m_saved;
     std::optional<library::Knowledge> m_knowledge;
-    QComboBox *m_benchmark = nullptr, *m_kind = nullptr, *m_x = nullptr, *m_setting = nullptr, *m_definitions = nullptr;
+    QComboBox *m_benchmark = nullptr, *m_benchmark2 = nullptr, *m_kind = nullptr, *m_x = nullptr, *m_setting = nullptr, *m_definitions = nullptr;
     QListWidget *m_models = nullptr;
     QLineEdit *m_title = nullptr, *m_footnote = nullptr;
     ChartCanvas *m_canvas = nullptr;

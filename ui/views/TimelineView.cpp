@@ -10,6 +10,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QToolTip>
@@ -194,13 +195,24 @@ TimelineView::TimelineView(std::function<Result<library::Knowledge>()> load, QWi
     m_org->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_org->setMinimumContentsLength(18);
     m_wholePack = new QCheckBox(tr("Every release in the knowledge pack"), this);
+    // A date range: years, "any" at either end.
+    for (QSpinBox **box : {&m_fromYear, &m_toYear}) {
+        *box = new QSpinBox(this);
+        (*box)->setRange(1949, 2100);
+        (*box)->setSpecialValueText(tr("any"));
+        (*box)->setValue(1949);
+    }
+    m_fromYear->setPrefix(tr("from "));
+    m_toYear->setPrefix(tr("to "));
+    m_fromYear->setAccessibleName(tr("From year"));
+    m_toYear->setAccessibleName(tr("To year"));
     auto *fit = new QPushButton(tr("Fit"), this);
     fit->setToolTip(tr("Show all events (F)"));
     auto *exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setToolTip(tr("Save the timeline as SVG, PNG or PDF"));
 
     auto *bar = new QHBoxLayout;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_lanes, m_kind, m_openness, m_org, m_wholePack})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_lanes, m_kind, m_openness, m_org, m_fromYear, m_toYear, m_wholePack})
         bar->addWidget(w);
     bar->addStretch(1);
     bar->addWidget(fit);
@@ -224,6 +236,8 @@ TimelineView::TimelineView(std::function<Result<library::Knowledge>()> load, QWi
     for (QComboBox *c : {m_lanes, m_kind, m_openness, m_org})
         connect(c, &QComboBox::currentIndexChanged, this, &TimelineView::rebuild);
     connect(m_wholePack, &QCheckBox::toggled, this, &TimelineView::rebuild);
+    connect(m_fromYear, &QSpinBox::valueChanged, this, &TimelineView::rebuild);
+    connect(m_toYear, &QSpinBox::valueChanged, this, &TimelineView::rebuild);
     connect(fit, &QPushButton::clicked, m_canvas, &TimelineCanvas::fit);
     connect(m_canvas, &TimelineCanvas::itemsActivated, this, &TimelineView::showItems);
     connect(exportButton, &QPushButton::clicked, this, [this] {
@@ -276,6 +290,10 @@ void TimelineView::rebuild()
     if (const QString o = m_org->currentData().toString(); !o.isEmpty())
         r.organizations = {o};
     r.wholePack = m_wholePack->isChecked();
+    if (m_fromYear->value() > m_fromYear->minimum())
+        r.from = QDate(m_fromYear->value(), 1, 1);
+    if (m_toYear->value() > m_toYear->minimum())
+        r.to = QDate(m_toYear->value(), 12, 31);
     report::Timeline t = report::buildTimeline(*m_knowledge, r);
     const QString cited = report::citeSources(*m_knowledge, t.sources);
     const QString footnote = cited.isEmpty() ? tr("Sources: the Sextant knowledge pack.")

@@ -10,6 +10,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QSpinBox;
 class QTextBrowser;
 
 namespace sextant::ui {
@@ -77,6 +78,7 @@ private:
     TimelineCanvas *m_canvas = nullptr;
     QComboBox *m_lanes = nullptr, *m_kind = nullptr, *m_openness = nullptr, *m_org = nullptr;
     QCheckBox *m_wholePack = nullptr;
+    QSpinBox *m_fromYear = nullptr, *m_toYear = nullptr;
     QTextBrowser *m_details = nullptr;
 };
 
