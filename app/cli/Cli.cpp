@@ -705,12 +705,8 @@ int drawTimeline(const Context &ctx, const library::Knowledge &k, const report::
 {
 #ifdef SEXTANT_WITH_RENDER
     const QString path = args.value(QStringLiteral("out"));
-    const QString cited = report::citeSources(k, t.sources);
-    const QString footnote = cited.isEmpty() ? QStringLiteral("Sources: the Sextant knowledge pack.")
-                                             : QStringLiteral("Sources: %1; other releases: the Sextant knowledge pack.").arg(cited);
     const QString title = QStringLiteral("Releases and events, %1 to %2").arg(t.first.toString(Qt::ISODate), t.last.toString(Qt::ISODate));
-    const QString error = render::exportPicture(path, QSize(1400, std::max(420, 160 + 46 * int(t.lanes.size()))), scaleOf(args), title,
-                                                [&](QPainter &p, const QRectF &r) { render::paintTimeline(p, r, t, {}, title, footnote); });
+    const QString error = render::exportTimeline(path, t, {}, title, report::timelineFootnote(k, t), scaleOf(args));
     if (!error.isEmpty()) {
         ctx.out.error(QStringLiteral("timeline: ") + error);
         return ExitLibrary;
@@ -805,9 +801,7 @@ int cmdChart(const Context &ctx, const Args &args)
         }
 #ifdef SEXTANT_WITH_RENDER
         const QString path = args.value(QStringLiteral("out"));
-        const int rows = chart->kind == report::ChartKind::Bars ? int(chart->bars.size()) : 12;
-        const QString error = render::exportPicture(path, QSize(1200, std::clamp(220 + 34 * rows, 560, 2400)), scaleOf(args), chart->title,
-                                                    [&](QPainter &p, const QRectF &r) { render::paintChart(p, r, *chart); });
+        const QString error = render::exportChart(path, *chart, scaleOf(args));
         if (!error.isEmpty()) {
             out.error(QStringLiteral("chart: ") + error);
             return int(ExitLibrary);
@@ -877,16 +871,10 @@ int cmdReport(const Context &ctx, const Args &args)
     if (!k)
         return report(out, k.error());
     if (requests.empty()) { // the three benchmarks with the most scored models
-        QHash<QString, QSet<QString>> models;
-        for (const library::KnownScore &s : k->scores)
-            models[s.benchmark] << s.modelKey;
-        QStringList benches = models.keys();
-        std::sort(benches.begin(), benches.end(), [&](const QString &a, const QString &b) {
-            return models[a].size() != models[b].size() ? models[a].size() > models[b].size() : a < b;
-        });
-        for (const QString &b : benches.mid(0, 3)) {
+        const auto benches = report::scoredBenchmarks(*k);
+        for (size_t i = 0; i < benches.size() && i < 3; ++i) {
             report::ChartRequest r;
-            r.benchmarks = {b};
+            r.benchmarks = {benches[i].first};
             requests.push_back(r);
         }
     }
@@ -968,7 +956,7 @@ int cmdTimeline(const Context &ctx, const Args &args)
     return withKnowledge(ctx, {}, [&](const library::Knowledge &k) {
         const report::Timeline t = report::buildTimeline(k, request);
         if (csv) {
-            out.text(report::timelineCsv(t, k));
+            out.text(report::timelineCsv(t));
             return int(ExitOk);
         }
         return drawTimeline(ctx, k, t, args);

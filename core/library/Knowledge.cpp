@@ -1,6 +1,7 @@
 #include "library/Knowledge.h"
 
 #include "extract/Extraction.h"
+#include "extract/Extractor.h"
 #include "extract/KnowledgePack.h"
 #include "library/Library.h"
 
@@ -474,6 +475,23 @@ Result<Knowledge> Knowledge::load(Library &library, const Options &options)
         for (const QString &attribute : {QStringLiteral("organization"), QStringLiteral("openness"), QStringLiteral("license")})
             if (!e.resolved.contains(attribute) && p.resolved.contains(attribute))
                 e.resolved.insert(attribute, p.resolved.value(attribute));
+    }
+    // A model no one names the maker of is its family's ("Llama 2" -> Llama -> Meta, "GPT-4o" -> GPT -> OpenAI).
+    const extract::Extractor &extractor = extract::Extractor::builtin();
+    for (KnownEntity &e : k.entities) {
+        if (e.kind != u"model" || e.resolved.contains(QStringLiteral("organization")))
+            continue;
+        const QString head = e.name.section(u' ', 0, 0);
+        int family = extractor.family(head);
+        if (family < 0)
+            family = extractor.family(head.section(u'-', 0, 0));
+        if (family < 0 || pack.entities()[size_t(family)].id == e.key)
+            continue;
+        for (const extract::PackFact *f : pack.factsAbout(family))
+            if (f->attribute == u"organization") {
+                e.resolved.insert(QStringLiteral("organization"), f->value);
+                break;
+            }
     }
     for (KnownEntity &e : k.entities)
         if (!e.resolved.contains(QStringLiteral("openness")) && e.kind == u"model")

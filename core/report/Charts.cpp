@@ -109,10 +109,6 @@ QString opennessOf(const KnownEntity *e)
     return o == u"open" || o == u"closed" ? o : QStringLiteral("unknown");
 }
 
-struct Grouped {
-    std::vector<const KnownScore *> scores;
-};
-
 void addSource(std::vector<qint64> &list, qint64 id)
 {
     if (id > 0 && std::find(list.begin(), list.end(), id) == list.end())
@@ -143,6 +139,18 @@ Bar barOf(const std::vector<const KnownScore *> &scores, const Knowledge &k)
 }
 
 } // namespace
+
+std::vector<std::pair<QString, int>> scoredBenchmarks(const Knowledge &k)
+{
+    QHash<QString, QSet<QString>> models;
+    for (const KnownScore &s : k.scores)
+        models[s.benchmark] << s.modelKey;
+    std::vector<std::pair<QString, int>> out;
+    for (auto it = models.cbegin(); it != models.cend(); ++it)
+        out.emplace_back(it.key(), int(it.value().size()));
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    return out;
+}
 
 QStringList suggestModels(const Knowledge &k, const QString &benchmark, int limit)
 {
@@ -185,7 +193,6 @@ Result<Chart> buildChart(const Knowledge &k, const ChartRequest &request)
     }
 
     // Scores per benchmark, model and setting.
-    c.unit.clear();
     std::vector<Bar> bars;
     QStringList leftOut;
     for (const KnownEntity *bench : benches) {
@@ -247,15 +254,19 @@ Result<Chart> buildChart(const Knowledge &k, const ChartRequest &request)
     const QString unitLabel = c.unit.isEmpty() ? QStringLiteral("score") : QStringLiteral("score (%1)").arg(c.unit);
     switch (request.kind) {
     case ChartKind::Bars: {
-        // Models sorted by their value on the first benchmark (then the others); the best first.
-        QHash<QString, double> order;
+        // Models sorted by their value on the first benchmark, the best first; models without one after them.
+        QHash<QString, double> firstValue; // model|setting -> value on the first benchmark
         for (const Bar &b : bars)
-            if (!order.contains(b.modelKey + b.setting) || b.benchmarkKey == benches.front()->key)
-                order[b.modelKey + b.setting] = b.benchmarkKey == benches.front()->key ? b.value + 1e6 : b.value;
+            if (b.benchmarkKey == benches.front()->key)
+                firstValue[b.modelKey + u'|' + b.setting] = b.value;
+        auto rank = [&](const Bar &x) -> std::optional<double> {
+            const auto it = firstValue.constFind(x.modelKey + u'|' + x.setting);
+            return it == firstValue.constEnd() ? std::nullopt : std::optional<double>(*it);
+        };
         std::stable_sort(bars.begin(), bars.end(), [&](const Bar &a, const Bar &b) {
-            const double va = order[a.modelKey + a.setting], vb = order[b.modelKey + b.setting];
+            const std::optional<double> va = rank(a), vb = rank(b);
             if (va != vb)
-                return va > vb;
+                return va > vb; // nullopt compares lowest
             if (a.modelKey != b.modelKey)
                 return a.modelKey < b.modelKey;
             return c.benchmarks.indexOf(a.benchmark) < c.benchmarks.indexOf(b.benchmark);
@@ -383,10 +394,6 @@ QString mdCell(QString s)
 }
 
 QString number(double v) { return QString::number(v, 'g', 10); }
-
-struct Row {
-    QStringList cells;
-};
 
 std::vector<QStringList> rowsOf(const Chart &c, const Knowledge &k, QStringList &header)
 {

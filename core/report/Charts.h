@@ -70,6 +70,8 @@ struct Chart {
 
 /// Draws nothing; says what a chart shows. Errors name a benchmark or model not known.
 Result<Chart> buildChart(const library::Knowledge &k, const ChartRequest &request);
+/// The benchmarks with scores and how many models each has, the most scored first.
+std::vector<std::pair<QString, int>> scoredBenchmarks(const library::Knowledge &k);
 /// The models with a score on a benchmark, the best first.
 QStringList suggestModels(const library::Knowledge &k, const QString &benchmark, int limit = 12);
 

@@ -2,7 +2,6 @@
 
 #include "report/Charts.h"
 
-#include "extract/Extractor.h"
 #include "extract/KnowledgePack.h"
 
 #include <QHash>
@@ -43,26 +42,6 @@ QString orgName(const Knowledge &k, const QString &orgKey)
     return p >= 0 ? pack.entities()[size_t(p)].name : orgKey;
 }
 
-/// The organization of a model: its own, else its family's in the pack ("Llama 2" -> Llama -> Meta).
-QString orgOfModel(const Knowledge &k, const KnownEntity &m)
-{
-    const QString own = m.resolved.value(QStringLiteral("organization"));
-    if (!own.isEmpty())
-        return orgName(k, own);
-    const extract::Extractor &x = extract::Extractor::builtin();
-    const QString head = m.name.section(u' ', 0, 0);
-    qsizetype prefix = 0;
-    int family = x.family(head, &prefix);
-    if (family < 0) // "GPT-4o", "Qwen2.5-72B": the family before a hyphen or a digit
-        family = x.family(head.section(u'-', 0, 0), &prefix);
-    if (family < 0)
-        return {};
-    for (const extract::PackFact *f : x.pack().factsAbout(family))
-        if (f->attribute == u"organization")
-            return orgName(k, f->value);
-    return {};
-}
-
 bool matches(const QStringList &filter, const QString &value)
 {
     if (filter.isEmpty())
@@ -96,7 +75,7 @@ Timeline buildTimeline(const Knowledge &k, const TimelineRequest &request)
             if (x->kind == u"model" && e.kind == u"release")
                 released << key;
             if (item.organization.isEmpty())
-                item.organization = x->kind == u"organization" ? x->name : x->kind == u"model" ? orgOfModel(k, *x) : QString();
+                item.organization = x->kind == u"organization" ? x->name : x->kind == u"model" ? orgName(k, x->resolved.value(QStringLiteral("organization"))) : QString();
         }
         items.push_back(std::move(item));
     }
@@ -122,7 +101,7 @@ Timeline buildTimeline(const Knowledge &k, const TimelineRequest &request)
     for (const KnownEntity &e : k.entities)
         if (e.kind == u"model")
             addPackRelease(e.name, e.key, e.resolved.value(QStringLiteral("released")), e.resolved.value(QStringLiteral("openness")),
-                           orgOfModel(k, e));
+                           orgName(k, e.resolved.value(QStringLiteral("organization"))));
     if (request.wholePack) {
         const auto &pack = extract::KnowledgePack::builtin();
         for (size_t i = 0; i < pack.entities().size(); ++i) {
@@ -194,7 +173,14 @@ Timeline buildTimeline(const Knowledge &k, const TimelineRequest &request)
     return t;
 }
 
-QString timelineCsv(const Timeline &t, const Knowledge &)
+QString timelineFootnote(const Knowledge &k, const Timeline &t)
+{
+    const QString cited = citeSources(k, t.sources);
+    return cited.isEmpty() ? QStringLiteral("Sources: the Sextant knowledge pack.")
+                           : QStringLiteral("Sources: %1; other releases: the Sextant knowledge pack.").arg(cited);
+}
+
+QString timelineCsv(const Timeline &t)
 {
     const auto field = csvField;
     QString out = QStringLiteral("date,date_end,kind,title,openness,organization,entities,from_pack\r\n");

@@ -45,6 +45,8 @@ struct Timeline {
 Timeline buildTimeline(const library::Knowledge &k, const TimelineRequest &request);
 /// The first and last day a partial date covers.
 std::pair<QDate, QDate> daysOf(const model::PartialDate &date);
-QString timelineCsv(const Timeline &timeline, const library::Knowledge &k);
+QString timelineCsv(const Timeline &timeline);
+/// "Sources: …; other releases: the Sextant knowledge pack." — the footnote a drawn timeline carries.
+QString timelineFootnote(const library::Knowledge &k, const Timeline &timeline);
 
 } // namespace sextant::report

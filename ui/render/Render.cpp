@@ -221,11 +221,6 @@ void paintBars(QPainter &p, QRectF plot, const Chart &c, double unit)
     p.drawLine(QPointF(xOf(std::max(lo, 0.0)), area.top()), QPointF(xOf(std::max(lo, 0.0)), area.bottom()));
 }
 
-struct Axis {
-    double lo, hi;
-    bool log = false;
-};
-
 void paintXY(QPainter &p, QRectF plot, const Chart &c, double unit)
 {
     // Legend.
@@ -559,6 +554,20 @@ std::vector<TimelineHit> paintTimeline(QPainter &p, const QRectF &rect, const re
     }
     p.restore();
     return hits;
+}
+
+QString exportChart(const QString &path, const Chart &chart, double scale)
+{
+    const int rows = chart.kind == ChartKind::Bars ? int(chart.bars.size()) : 12;
+    return exportPicture(path, QSize(1200, std::clamp(220 + 34 * rows, 560, 2400)), scale, chart.title,
+                         [&](QPainter &p, const QRectF &r) { paintChart(p, r, chart); });
+}
+
+QString exportTimeline(const QString &path, const report::Timeline &t, const TimelineView &view, const QString &title,
+                       const QString &footnote, double scale)
+{
+    return exportPicture(path, QSize(1400, std::max(420, 160 + 46 * int(t.lanes.size()))), scale, title,
+                         [&](QPainter &p, const QRectF &r) { paintTimeline(p, r, t, view, title, footnote); });
 }
 
 QString exportPicture(const QString &path, QSize size, double scale, const QString &title,

@@ -33,6 +33,11 @@ struct TimelineHit {
 std::vector<TimelineHit> paintTimeline(QPainter &p, const QRectF &rect, const report::Timeline &timeline, const TimelineView &view,
                                        const QString &title, const QString &footnote);
 
+/// A chart or the timeline written by the file's suffix, at a size fit for its content.
+QString exportChart(const QString &path, const report::Chart &chart, double scale);
+QString exportTimeline(const QString &path, const report::Timeline &timeline, const TimelineView &view, const QString &title,
+                       const QString &footnote, double scale);
+
 /// Writes a picture by the file's suffix: .svg, .png (at scale) or .pdf. Returns an error message or empty.
 QString exportPicture(const QString &path, QSize size, double scale, const QString &title,
                       const std::function<void(QPainter &, const QRectF &)> &paint);

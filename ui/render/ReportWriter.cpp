@@ -39,13 +39,6 @@ QByteArray svgOf(QSize size, const QString &title, const std::function<void(QPai
     return buffer.data();
 }
 
-QString timelineFootnote(const library::Knowledge &k, const report::Timeline &t)
-{
-    const QString cited = report::citeSources(k, t.sources);
-    return cited.isEmpty() ? QStringLiteral("Sources: the Sextant knowledge pack.")
-                           : QStringLiteral("Sources: %1; releases without a source: the Sextant knowledge pack.").arg(cited);
-}
-
 /// The sources the report cites, in the library's order.
 std::vector<store::SourceSummary> cited(const library::Knowledge &k, const ReportContent &c)
 {
@@ -81,7 +74,7 @@ QString markdown(const library::Knowledge &k, const ReportContent &c, const QStr
     int fig = 0;
     if (c.timeline) {
         md += QStringLiteral("## Timeline\n\n![Timeline of releases and events](%1)\n\n").arg(figureFiles.value(fig++));
-        md += escapeMarkdown(timelineFootnote(k, *c.timeline)) + u"\n\n";
+        md += escapeMarkdown(report::timelineFootnote(k, *c.timeline)) + u"\n\n";
     }
     for (const report::Chart &chart : c.charts) {
         md += u"## " + escapeMarkdown(chart.title) + u"\n\n";
@@ -126,7 +119,7 @@ QString html(const library::Knowledge &k, const ReportContent &c, bool withFigur
     };
     if (c.timeline) {
         h += QStringLiteral("<h2>Timeline</h2>\n");
-        figure(timelineSvg(*c.timeline, QStringLiteral("Releases and events"), timelineFootnote(k, *c.timeline), kFigure));
+        figure(timelineSvg(*c.timeline, QStringLiteral("Releases and events"), report::timelineFootnote(k, *c.timeline), kFigure));
     }
     for (const report::Chart &chart : c.charts) {
         h += QStringLiteral("<h2>%1</h2>\n").arg(escapeHtml(chart.title));
@@ -204,7 +197,7 @@ QString writeReport(const QString &path, const library::Knowledge &k, const Repo
             return error;
         };
         if (c.timeline)
-            if (QString e = save(timelineSvg(*c.timeline, QStringLiteral("Releases and events"), timelineFootnote(k, *c.timeline), kFigure)); !e.isEmpty())
+            if (QString e = save(timelineSvg(*c.timeline, QStringLiteral("Releases and events"), report::timelineFootnote(k, *c.timeline), kFigure)); !e.isEmpty())
                 return e;
         for (const report::Chart &chart : c.charts)
             if (QString e = save(chartSvg(chart, kFigure)); !e.isEmpty())
@@ -234,7 +227,7 @@ QString writeReport(const QString &path, const library::Knowledge &k, const Repo
         };
         if (c.timeline) {
             nextPage();
-            paintTimeline(p, page, *c.timeline, {}, QStringLiteral("Releases and events"), timelineFootnote(k, *c.timeline));
+            paintTimeline(p, page, *c.timeline, {}, QStringLiteral("Releases and events"), report::timelineFootnote(k, *c.timeline));
         }
         for (const report::Chart &chart : c.charts) {
             nextPage();

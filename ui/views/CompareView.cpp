@@ -11,12 +11,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMap>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QSet>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -186,20 +184,14 @@ void CompareView::refresh()
     }
     m_knowledge = std::move(*k);
     // Benchmarks with scores, the most scored first.
-    QMap<QString, QSet<QString>> models;
-    for (const library::KnownScore &s : m_knowledge->scores)
-        models[s.benchmark] << s.modelKey;
-    QStringList benches = models.keys();
-    std::sort(benches.begin(), benches.end(), [&](const QString &a, const QString &b) {
-        return models[a].size() != models[b].size() ? models[a].size() > models[b].size() : a < b;
-    });
+    const auto benches = report::scoredBenchmarks(*m_knowledge);
     const QString current = m_benchmark->currentText();
     m_filling = true;
     m_benchmark->clear();
     m_benchmark2->clear();
     m_benchmark2->addItem(tr("(no second benchmark)"), QString());
-    for (const QString &b : benches) {
-        m_benchmark->addItem(tr("%1 (%n model(s))", nullptr, int(models[b].size())).arg(b), b);
+    for (const auto &[b, models] : benches) {
+        m_benchmark->addItem(tr("%1 (%n model(s))", nullptr, models).arg(b), b);
         m_benchmark2->addItem(b, b);
     }
     m_definitions->clear();
@@ -310,10 +302,7 @@ QString CompareView::exportTo(const QString &path) const
 {
     if (!m_canvas->chart())
         return tr("There is no chart to export.");
-    const report::Chart &c = *m_canvas->chart();
-    const int rows = c.kind == report::ChartKind::Bars ? int(c.bars.size()) : 12;
-    return render::exportPicture(path, QSize(1200, std::clamp(220 + 34 * rows, 560, 2400)), 2, c.title,
-                                 [&](QPainter &p, const QRectF &r) { render::paintChart(p, r, c); });
+    return render::exportChart(path, *m_canvas->chart(), 2);
 }
 
 } // namespace sextant::ui

@@ -295,9 +295,7 @@ void TimelineView::rebuild()
     if (m_toYear->value() > m_toYear->minimum())
         r.to = QDate(m_toYear->value(), 12, 31);
     report::Timeline t = report::buildTimeline(*m_knowledge, r);
-    const QString cited = report::citeSources(*m_knowledge, t.sources);
-    const QString footnote = cited.isEmpty() ? tr("Sources: the Sextant knowledge pack.")
-                                             : tr("Sources: %1; other releases: the Sextant knowledge pack.").arg(cited);
+    const QString footnote = report::timelineFootnote(*m_knowledge, t);
     m_canvas->setTimeline(std::move(t), footnote);
     m_details->clear();
 }
@@ -331,11 +329,7 @@ void TimelineView::showItems(const std::vector<int> &items)
 
 QString TimelineView::exportTo(const QString &path) const
 {
-    const report::Timeline &t = m_canvas->timeline();
-    const render::TimelineView view = m_canvas->view();
-    const QString title = m_canvas->title(), footnote = m_canvas->footnote();
-    return render::exportPicture(path, QSize(1400, std::max(420, 160 + 46 * int(t.lanes.size()))), 2, title,
-                                 [&](QPainter &p, const QRectF &r) { render::paintTimeline(p, r, t, view, title, footnote); });
+    return render::exportTimeline(path, m_canvas->timeline(), m_canvas->view(), m_canvas->title(), m_canvas->footnote(), 2);
 }
 
 } // namespace sextant::ui

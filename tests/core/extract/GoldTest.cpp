@@ -160,6 +160,18 @@ GoldResult measureGold(const QString &goldFile, const library::Knowledge &k, con
     return r;
 }
 
+/// The knowledge of a fresh library holding these files, mentions included.
+library::Knowledge knowledgeOf(const QTemporaryDir &tmp, const QStringList &paths)
+{
+    auto lib = test::openWritable(tmp.path() + QStringLiteral("/lib"));
+    test::ingest(*lib, paths);
+    library::Knowledge::Options options;
+    options.withMentions = true;
+    auto k = library::Knowledge::load(*lib, options);
+    REQUIRE(k);
+    return std::move(*k);
+}
+
 } // namespace
 
 TEST_CASE("extraction meets its precision and recall floors on the seed articles")
@@ -170,17 +182,12 @@ TEST_CASE("extraction meets its precision and recall floors on the seed articles
         return;
     }
     QTemporaryDir tmp;
-    auto lib = test::openWritable(tmp.path() + QStringLiteral("/lib"));
-    test::ingest(*lib, {root + QStringLiteral("/seeds")});
-    library::Knowledge::Options options;
-    options.withMentions = true;
-    auto k = library::Knowledge::load(*lib, options);
-    REQUIRE(k);
+    const library::Knowledge k = knowledgeOf(tmp, {root + QStringLiteral("/seeds")});
     QHash<qint64, QString> prefixOf;
-    for (const store::SourceSummary &s : k->sources)
+    for (const store::SourceSummary &s : k.sources)
         prefixOf.insert(s.id, QFileInfo(s.originalPath).fileName().left(3));
 
-    const GoldResult r = measureGold(QStringLiteral(SEXTANT_GOLD_DIR "/seeds.tsv"), *k, [&](qint64 id) { return prefixOf.value(id); });
+    const GoldResult r = measureGold(QStringLiteral(SEXTANT_GOLD_DIR "/seeds.tsv"), k, [&](qint64 id) { return prefixOf.value(id); });
     CHECK(r.entities.precision >= 0.90);
     CHECK(r.entities.recall >= 0.90);
     CHECK(r.scores.precision >= 0.95);
@@ -214,18 +221,13 @@ TEST_CASE("extraction meets its floors on external documents it was not written 
         }
     }
     QTemporaryDir tmp;
-    auto lib = test::openWritable(tmp.path() + QStringLiteral("/lib"));
-    test::ingest(*lib, paths);
-    library::Knowledge::Options options;
-    options.withMentions = true;
-    auto k = library::Knowledge::load(*lib, options);
-    REQUIRE(k);
+    const library::Knowledge k = knowledgeOf(tmp, paths);
     QHash<qint64, QString> keyOf;
-    for (const store::SourceSummary &s : k->sources)
+    for (const store::SourceSummary &s : k.sources)
         keyOf.insert(s.id, keyOfPath.value(QFileInfo(s.originalPath).canonicalFilePath(), QStringLiteral("?")));
     REQUIRE(keyOf.size() == paths.size());
 
-    const GoldResult r = measureGold(goldFile, *k, [&](qint64 id) { return keyOf.value(id); });
+    const GoldResult r = measureGold(goldFile, k, [&](qint64 id) { return keyOf.value(id); });
     CHECK(r.entities.precision >= 0.90);
     CHECK(r.entities.recall >= 0.80);
     CHECK(r.scores.precision >= 0.95);
