@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 namespace sextant::index {
 
@@ -19,6 +20,12 @@ namespace {
 // Value slots and term prefixes. Changing any of them needs a reindex.
 constexpr Xapian::valueno kSlotDate = 0;    // YYYYMMDD, unknown parts 00
 constexpr Xapian::valueno kSlotVersion = 1; // the version id the document holds
+constexpr Xapian::valueno kSlotPublisher = 2; // the publisher as written (facet)
+constexpr Xapian::valueno kSlotEntities = 3;  // entity keys, one per line (facet)
+constexpr Xapian::valueno kSlotOpenness = 4;  // "open", "closed", one per line (facet)
+const std::string kPrefixEntity = "XE";       // + entity key, wdf = mentions
+const std::string kPrefixOpenness = "XO";     // + open/closed
+const std::string kPrefixPublisherExact = "XQ"; // + the publisher as written, lower case
 const std::string kPrefixTitle = "S";
 const std::string kPrefixPublisher = "XP";
 const std::string kPrefixAuthor = "A";
@@ -53,6 +60,24 @@ Error xapianError(const QString &path, const Xapian::Error &e, const QString &wh
     return Error{code, QStringLiteral("%1: %2: %3").arg(path, what, qstr(e.get_description()))};
 }
 
+// "2025" -> 20250000 (start) / 20259999 (end): partial dates in the index
+// sort before their period's first day, so a range from a year includes them.
+// Empty when s is not a date.
+std::string dateBound(const std::string &s, bool upper)
+{
+    const model::PartialDate d = model::PartialDate::fromIso(QString::fromStdString(s));
+    if (!d.isValid())
+        return {};
+    QString key = d.sortKey();
+    if (upper) {
+        if (d.precision == model::PartialDate::Precision::Year)
+            key = key.left(4) + QStringLiteral("9999");
+        else if (d.precision == model::PartialDate::Precision::Month)
+            key = key.left(6) + QStringLiteral("99");
+    }
+    return utf8(key);
+}
+
 /// date:A..B on the date slot, with each end a year, month or day.
 class PartialDateRangeProcessor final : public Xapian::RangeProcessor {
 public:
@@ -60,8 +85,8 @@ public:
 
     Xapian::Query operator()(const std::string &begin, const std::string &end) override
     {
-        const std::string b = bound(begin, false);
-        const std::string e = bound(end, true);
+        const std::string b = dateBound(begin, false);
+        const std::string e = dateBound(end, true);
         if ((!begin.empty() && b.empty()) || (!end.empty() && e.empty()))
             return Xapian::Query(Xapian::Query::OP_INVALID);
         if (begin.empty())
@@ -70,25 +95,63 @@ public:
             return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDate, b);
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, b, e);
     }
-
-private:
-    // "2025" -> 20250000 (start) / 20259999 (end): partial dates in the index
-    // sort before their period's first day, so a range from a year includes them.
-    static std::string bound(const std::string &s, bool upper)
-    {
-        const model::PartialDate d = model::PartialDate::fromIso(QString::fromStdString(s));
-        if (!d.isValid())
-            return {};
-        QString key = d.sortKey();
-        if (upper) {
-            if (d.precision == model::PartialDate::Precision::Year)
-                key = key.left(4) + QStringLiteral("9999");
-            else if (d.precision == model::PartialDate::Precision::Month)
-                key = key.left(6) + QStringLiteral("99");
-        }
-        return utf8(key);
-    }
 };
+
+/// A term no longer than Xapian allows (245 bytes).
+std::string boundedTerm(const std::string &prefix, const QString &value)
+{
+    std::string t = prefix + utf8(value);
+    if (t.size() > 240)
+        t.resize(240);
+    return t;
+}
+
+/// Counts the facet values of every match it is shown.
+class FacetSpy final : public Xapian::MatchSpy {
+public:
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        ++seen;
+        const std::string pub = doc.get_value(kSlotPublisher);
+        if (!pub.empty())
+            ++publishers[pub];
+        countLines(doc.get_value(kSlotEntities), entities);
+        countLines(doc.get_value(kSlotOpenness), openness);
+        const std::string date = doc.get_value(kSlotDate);
+        if (date.size() >= 4)
+            ++years[date.substr(0, 4)];
+    }
+
+    static void countLines(const std::string &v, std::unordered_map<std::string, qint64> &into)
+    {
+        size_t from = 0;
+        while (from < v.size()) {
+            size_t to = v.find('\n', from);
+            if (to == std::string::npos)
+                to = v.size();
+            if (to > from)
+                ++into[v.substr(from, to - from)];
+            from = to + 1;
+        }
+    }
+
+    qint64 seen = 0;
+    std::unordered_map<std::string, qint64> publishers, entities, openness, years;
+};
+
+std::vector<FacetCount> sortedFacet(const std::unordered_map<std::string, qint64> &counts, bool byValue)
+{
+    std::vector<FacetCount> out;
+    out.reserve(counts.size());
+    for (const auto &[k, n] : counts)
+        out.push_back(FacetCount{qstr(k), n});
+    std::sort(out.begin(), out.end(), [byValue](const FacetCount &a, const FacetCount &b) {
+        if (byValue)
+            return a.value < b.value;
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    return out;
+}
 
 /// Optimal string alignment distance: Levenshtein plus adjacent
 /// transpositions ("sprak" -> "spark" is one edit). Gives up above limit.
@@ -173,6 +236,26 @@ PreparedDocument prepareDocument(const IndexFields &f)
         }
         if (f.published.isValid())
             doc.add_value(kSlotDate, utf8(f.published.sortKey()));
+        if (!f.publisher.isEmpty()) {
+            doc.add_value(kSlotPublisher, utf8(f.publisher));
+            doc.add_boolean_term(boundedTerm(kPrefixPublisherExact, f.publisher.toLower()));
+        }
+        if (!f.entities.empty()) {
+            std::string keys;
+            for (const auto &[key, mentions] : f.entities) {
+                // Weighted by mentions, so a search that an alias expands to
+                // the entity ranks the sources about it first.
+                doc.add_term(boundedTerm(kPrefixEntity, key), static_cast<Xapian::termcount>(std::clamp(mentions, 1, 50)));
+                keys += utf8(key);
+                keys += '\n';
+            }
+            doc.add_value(kSlotEntities, keys);
+        }
+        if (!f.openness.isEmpty()) {
+            for (const QString &o : f.openness)
+                doc.add_boolean_term(kPrefixOpenness + utf8(o));
+            doc.add_value(kSlotOpenness, utf8(f.openness.join(u'\n')));
+        }
     } catch (const Xapian::Error &e) {
         qCWarning(lcIndex) << "term generation failed:" << qstr(e.get_description());
     }
@@ -463,6 +546,62 @@ Result<SearchResults> SearchIndex::search(const QString &query, const SearchOpti
                                    | Xapian::QueryParser::FLAG_PURE_NOT;
             const std::string q = utf8(rewriteWildcards(query.trimmed()));
             Xapian::Query parsed = q.empty() ? Xapian::Query::MatchAll : qp.parse_query(q, flags);
+            // An alias in the query also finds the sources that mention its
+            // entity under any name: (the query) OR (the rest of it AND the entity).
+            for (const QueryExpansion &e : options.expansions) {
+                std::vector<Xapian::Query> keys;
+                for (const QString &k : e.keys)
+                    keys.emplace_back(boundedTerm(kPrefixEntity, k));
+                if (keys.empty() || e.surface.isEmpty())
+                    continue;
+                Xapian::Query entity(Xapian::Query::OP_OR, keys.begin(), keys.end());
+                QString rest = query;
+                const qsizetype at = rest.indexOf(e.surface, 0, Qt::CaseInsensitive);
+                if (at < 0)
+                    continue;
+                qsizetype from = at, len = e.surface.size();
+                if (from > 0 && from + len < rest.size() && rest[from - 1] == u'"' && rest[from + len] == u'"') {
+                    --from;
+                    len += 2;
+                }
+                rest.remove(from, len);
+                const std::string r = utf8(rewriteWildcards(rest.simplified()));
+                if (!r.empty())
+                    entity = Xapian::Query(Xapian::Query::OP_AND, qp.parse_query(r, flags), entity);
+                parsed = Xapian::Query(Xapian::Query::OP_OR, parsed, entity);
+            }
+            // Facet selections narrow without changing the ranking.
+            const SearchFilters &f = options.filters;
+            std::vector<Xapian::Query> filters;
+            for (const QString &k : f.entities) {
+                std::vector<Xapian::Query> either;
+                for (const QString &alt : k.split(u'|', Qt::SkipEmptyParts))
+                    either.emplace_back(boundedTerm(kPrefixEntity, alt));
+                filters.emplace_back(Xapian::Query::OP_OR, either.begin(), either.end());
+            }
+            auto anyOf = [&](const QStringList &values, const std::string &prefix, bool lower) {
+                if (values.isEmpty())
+                    return;
+                std::vector<Xapian::Query> terms;
+                for (const QString &v : values)
+                    terms.emplace_back(boundedTerm(prefix, lower ? v.toLower() : v));
+                filters.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+            };
+            anyOf(f.openness, kPrefixOpenness, false);
+            anyOf(f.publishers, kPrefixPublisherExact, true);
+            if (!f.dateFrom.isEmpty() || !f.dateTo.isEmpty()) {
+                const std::string b = dateBound(utf8(f.dateFrom), false);
+                const std::string e = dateBound(utf8(f.dateTo), true);
+                if (!b.empty() && !e.empty())
+                    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, kSlotDate, b, e);
+                else if (!b.empty())
+                    filters.emplace_back(Xapian::Query::OP_VALUE_GE, kSlotDate, b);
+                else if (!e.empty())
+                    filters.emplace_back(Xapian::Query::OP_VALUE_LE, kSlotDate, e);
+            }
+            if (!filters.empty())
+                parsed = Xapian::Query(Xapian::Query::OP_FILTER, parsed,
+                                       Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
 
             Xapian::Enquire enquire(*d->db);
             enquire.set_query(parsed);
@@ -471,10 +610,27 @@ Result<SearchResults> SearchIndex::search(const QString &query, const SearchOpti
                 enquire.set_sort_by_value_then_relevance(kSlotDate, true);
             else if (options.sort == SearchOptions::Sort::OldestFirst)
                 enquire.set_sort_by_value_then_relevance(kSlotDate, false);
+            FacetSpy spy;
+            Xapian::doccount checkAtLeast = 0;
+            if (options.facets) {
+                enquire.add_matchspy(&spy);
+                checkAtLeast = std::min<Xapian::doccount>(d->db->get_doccount(),
+                                                          static_cast<Xapian::doccount>(std::max(0, options.facetSample)));
+            }
             const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(0, options.offset)),
-                                                       static_cast<Xapian::doccount>(std::max(0, options.limit)));
+                                                       static_cast<Xapian::doccount>(std::max(0, options.limit)),
+                                                       checkAtLeast);
+            enquire.clear_matchspies();
             SearchResults out;
             out.estimatedTotal = static_cast<qint64>(mset.get_matches_estimated());
+            if (options.facets) {
+                out.facets.insert(QStringLiteral("entity"), sortedFacet(spy.entities, false));
+                out.facets.insert(QStringLiteral("openness"), sortedFacet(spy.openness, false));
+                out.facets.insert(QStringLiteral("publisher"), sortedFacet(spy.publishers, false));
+                out.facets.insert(QStringLiteral("year"), sortedFacet(spy.years, true));
+                out.facetsExact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound()
+                                  && spy.seen >= static_cast<qint64>(mset.get_matches_lower_bound());
+            }
             std::vector<qint64> ids;
             for (auto it = mset.begin(); it != mset.end(); ++it)
                 ids.push_back(static_cast<qint64>(*it));

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -20,6 +21,10 @@ struct IndexFields {
     QString url;
     QString format; ///< "html", "markdown", "text"
     model::PartialDate published;
+    /// Entities extraction found (keys) with their mention counts: searchable,
+    /// filterable and counted as facets.
+    std::vector<std::pair<QString, int>> entities;
+    QStringList openness; ///< "open", "closed": of the models the source mentions
 };
 
 /// A document whose terms are already generated, ready to be written. Built
@@ -43,6 +48,26 @@ private:
 /// Generates the terms of a document. Thread-safe; never throws.
 PreparedDocument prepareDocument(const IndexFields &fields);
 
+/// Narrowing of a search to what facets selected.
+struct SearchFilters {
+    QStringList entities;   ///< keys; a source must mention each (a key may be "a|b": either)
+    QStringList openness;   ///< any of these
+    QStringList publishers; ///< any of these, exactly
+    QString dateFrom, dateTo; ///< ISO year, month or day; either may be empty
+
+    [[nodiscard]] bool isEmpty() const
+    {
+        return entities.isEmpty() && openness.isEmpty() && publishers.isEmpty() && dateFrom.isEmpty() && dateTo.isEmpty();
+    }
+};
+
+/// A name in the query that is an alias of known entities ("Avocado" is
+/// Muse Spark's codename): sources mentioning them match too.
+struct QueryExpansion {
+    QString surface; ///< as typed in the query
+    QStringList keys;
+};
+
 struct SearchOptions {
     enum class Sort { Relevance, NewestFirst, OldestFirst };
     int offset = 0;
@@ -50,6 +75,15 @@ struct SearchOptions {
     Sort sort = Sort::Relevance;
     bool snippets = true;
     int snippetLength = 220; ///< characters of text around the best match
+    SearchFilters filters;
+    std::vector<QueryExpansion> expansions;
+    bool facets = false;       ///< count entity, openness, publisher and year facets
+    int facetSample = 50000;   ///< matches examined for facet counts at most
+};
+
+struct FacetCount {
+    QString value;
+    qint64 count = 0;
 };
 
 struct SearchHit {
@@ -65,6 +99,9 @@ struct SearchResults {
     qint64 estimatedTotal = 0;
     std::vector<SearchHit> hits;
     QString correctedQuery; ///< a spelling suggestion when some word matched nothing
+    /// "entity" (keys), "openness", "publisher", "year": values with counts, commonest first.
+    QHash<QString, std::vector<FacetCount>> facets;
+    bool facetsExact = true; ///< false when more matched than were examined
 };
 
 /// The Xapian index of a library: derived from the store, rebuilt at will.
@@ -84,6 +121,9 @@ public:
     Q_DISABLE_COPY_MOVE(SearchIndex)
 
     [[nodiscard]] static QString libraryVersion(); ///< Xapian's version, for About
+    /// What the documents hold (terms, values); a library whose index was
+    /// written with another format is reindexed before its next ingest.
+    [[nodiscard]] static int formatVersion() { return 2; }
 
     Result<void> replace(qint64 sourceId, qint64 versionId, PreparedDocument &&doc);
     Result<void> remove(qint64 sourceId);

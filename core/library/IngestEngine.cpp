@@ -4,6 +4,8 @@
 #include "common/Hash.h"
 #include "common/Logging.h"
 #include "extract/Extractor.h"
+#include "library/Annotations.h"
+#include "library/Indexing.h"
 #include "index/SearchIndex.h"
 #include "ingest/DocumentReader.h"
 #include "ingest/Format.h"
@@ -206,10 +208,8 @@ Parsed parseFile(const Candidate &c, const IngestRequest &req, const LibraryPath
     const QString target = paths.root + u'/' + p.objectPath;
     if (auto stored = storeOriginal(target, bytes); !stored)
         return failWith(ErrorCode::Io, stored.error().message);
-    const auto &m = p.doc.meta;
-    p.prepared = index::prepareDocument({m.title, p.doc.text, m.publisher, m.author, m.url,
-                                         model::formatName(p.doc.format), m.published});
     p.extraction = extract::Extractor::builtin().extract(p.doc);
+    p.prepared = index::prepareDocument(indexFields(p.doc, *p.extraction));
     return p;
 }
 
@@ -221,6 +221,26 @@ Result<IngestSummary> IngestEngine::run(const IngestRequest &request, ProgressSi
     clock.start();
     IngestSummary summary;
     store::Store &store = m_library.store();
+    // An index written by an older Sextant lacks what search now expects: rebuild it first.
+    if (auto format = store.metaValue(QStringLiteral("index_format")); !format) {
+        return std::unexpected(format.error());
+    } else if (*format != QString::number(index::SearchIndex::formatVersion())) {
+        auto current = store.currentVersions();
+        if (!current)
+            return std::unexpected(current.error());
+        if (!current->isEmpty()) {
+            qCInfo(lcIngest) << "the index has format" << *format << "; rebuilding it";
+            auto r = reindexAll(m_library, progress, cancel, request.threads);
+            if (!r)
+                return std::unexpected(r.error());
+            if (r->cancelled) {
+                summary.cancelled = true;
+                return summary;
+            }
+        } else if (auto m = store.setMetaValue(QStringLiteral("index_format"), QString::number(index::SearchIndex::formatVersion())); !m) {
+            return std::unexpected(m.error());
+        }
+    }
     auto index = m_library.searchIndex();
     if (!index)
         return std::unexpected(index.error());
@@ -376,6 +396,13 @@ Result<IngestSummary> IngestEngine::run(const IngestRequest &request, ProgressSi
                 if (auto r = store.saveExtraction(versionId, *p.extraction, extract::Extractor::version()); !r) {
                     fatal = r.error();
                     return false;
+                }
+                // The user's annotations follow their passages into the new version, or become orphans.
+                if (update) {
+                    if (auto r = reanchorAnnotations(store, sourceId, versionId, p.doc.text); !r) {
+                        fatal = r.error();
+                        return false;
+                    }
                 }
                 if (auto r = (*index)->replace(sourceId, versionId, std::move(*p.prepared)); !r) {
                     fatal = r.error();

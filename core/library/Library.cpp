@@ -2,12 +2,14 @@
 
 #include "common/Clock.h"
 #include "common/Logging.h"
+#include "extract/KnowledgePack.h"
 #include "library/WriteLock.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QStandardPaths>
 
 namespace sextant::library {
@@ -37,7 +39,7 @@ Result<std::unique_ptr<Library>> Library::open(const QString &folder, Access acc
     lib->m_access = access;
     const LibraryPaths &p = lib->m_paths;
 
-    if (access == Access::Read) {
+    if (access != Access::Write) {
         if (!QFileInfo::exists(p.database))
             return fail(ErrorCode::NotFound,
                         QStringLiteral("no library at %1 (create one by adding sources: sextant ingest PATH)").arg(p.root));
@@ -49,8 +51,8 @@ Result<std::unique_ptr<Library>> Library::open(const QString &folder, Access acc
             return std::unexpected(lock.error());
         lib->m_lock = std::move(*lock);
     }
-    auto store = store::Store::open(p.database, access == Access::Write ? store::Store::Mode::ReadWrite
-                                                                         : store::Store::Mode::ReadOnly);
+    auto store = store::Store::open(p.database, access == Access::Read ? store::Store::Mode::ReadOnly
+                                                                        : store::Store::Mode::ReadWrite);
     if (!store)
         return std::unexpected(store.error());
     lib->m_store = std::move(*store);
@@ -79,7 +81,7 @@ Result<index::SearchIndex *> Library::searchIndex()
         if (!idx)
             return std::unexpected(idx.error());
         m_index = std::move(*idx);
-    } else if (m_access == Access::Read) {
+    } else if (m_access != Access::Write) {
         if (auto r = m_index->refresh(); !r)
             return std::unexpected(r.error());
     }
@@ -95,7 +97,10 @@ Result<SearchPage> Library::search(const QString &query, const index::SearchOpti
         auto t = m_store->texts(ids);
         return t ? *t : QHash<qint64, QString>();
     };
-    auto results = (*idx)->search(query, options, textFor);
+    index::SearchOptions opts = options;
+    if (opts.expansions.empty())
+        opts.expansions = expansionsFor(query);
+    auto results = (*idx)->search(query, opts, textFor);
     if (!results)
         return std::unexpected(results.error());
     std::vector<qint64> ids;
@@ -117,7 +122,106 @@ Result<SearchPage> Library::search(const QString &query, const index::SearchOpti
     }
     page.results.estimatedTotal = results->estimatedTotal;
     page.results.correctedQuery = results->correctedQuery;
+    page.results.facets = std::move(results->facets);
+    page.results.facetsExact = results->facetsExact;
     return page;
+}
+
+void Library::refreshNames()
+{
+    auto count = m_store->entityCount();
+    const qint64 n = count ? *count : 0;
+    if (n == m_namesFor)
+        return;
+    m_namesFor = n;
+    m_aliases.clear();
+    m_labels.clear();
+    auto add = [this](const QString &name, const QString &key) {
+        const QString folded = extract::foldName(name);
+        if (folded.size() < 2)
+            return;
+        QStringList &keys = m_aliases[folded];
+        if (!keys.contains(key))
+            keys << key;
+    };
+    const extract::KnowledgePack &pack = extract::KnowledgePack::builtin();
+    for (const extract::PackEntity &e : pack.entities()) {
+        m_labels.insert(e.id, EntityLabel{e.name, extract::entityKindName(e.kind)});
+        add(e.name, e.id);
+        for (const QString &a : e.aliases)
+            add(a, e.id);
+    }
+    if (auto rows = m_store->entityRows()) {
+        for (const store::EntityRow &r : *rows) {
+            m_labels.insert(r.key, EntityLabel{r.name, r.kind});
+            add(r.name, r.key);
+            if (!r.codename.isEmpty())
+                add(r.codename, r.key);
+        }
+    }
+}
+
+const QHash<QString, Library::EntityLabel> &Library::entityLabels()
+{
+    refreshNames();
+    return m_labels;
+}
+
+std::vector<index::QueryExpansion> Library::expansionsFor(const QString &query)
+{
+    refreshNames();
+    // Words of the query as typed, without field names, operators or the
+    // quotes and brackets around them.
+    struct Word {
+        qsizetype start, end;
+    };
+    static const QSet<QString> operators{QStringLiteral("AND"), QStringLiteral("OR"), QStringLiteral("NOT"),
+                                         QStringLiteral("XOR"), QStringLiteral("NEAR"), QStringLiteral("ADJ")};
+    std::vector<Word> words;
+    qsizetype i = 0;
+    while (i < query.size()) {
+        while (i < query.size() && query[i].isSpace())
+            ++i;
+        qsizetype j = i;
+        while (j < query.size() && !query[j].isSpace())
+            ++j;
+        qsizetype a = i, b = j;
+        while (a < b && (query[a] == u'"' || query[a] == u'(' || query[a] == u'+' || query[a] == u'-'))
+            ++a;
+        while (b > a && (query[b - 1] == u'"' || query[b - 1] == u')' || query[b - 1] == u',' || query[b - 1] == u'?'))
+            --b;
+        const QString w = query.mid(a, b - a);
+        if (!w.isEmpty() && !w.contains(u':') && !w.contains(u'*') && !operators.contains(w) && !(a > i && query[a - 1] == u'-'))
+            words.push_back({a, b});
+        else
+            words.push_back({-1, -1}); // breaks a run of words
+        i = j;
+    }
+    std::vector<index::QueryExpansion> out;
+    for (size_t w = 0; w < words.size();) {
+        if (words[w].start < 0) {
+            ++w;
+            continue;
+        }
+        bool found = false;
+        for (size_t n = std::min<size_t>(6, words.size() - w); n >= 1 && !found; --n) {
+            bool contiguous = true;
+            for (size_t k = w; k < w + n; ++k)
+                contiguous = contiguous && words[k].start >= 0;
+            if (!contiguous)
+                continue;
+            const QString surface = query.mid(words[w].start, words[w + n - 1].end - words[w].start);
+            const auto it = m_aliases.constFind(extract::foldName(surface));
+            if (it != m_aliases.cend()) {
+                out.push_back(index::QueryExpansion{surface, *it});
+                w += n;
+                found = true;
+            }
+        }
+        if (!found)
+            ++w;
+    }
+    return out;
 }
 
 Result<void> Library::deleteObjects(const QStringList &relativePaths)

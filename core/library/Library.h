@@ -5,7 +5,9 @@
 #include "index/SearchIndex.h"
 #include "store/Store.h"
 
+#include <QHash>
 #include <QString>
+#include <QStringList>
 #include <memory>
 
 namespace sextant::library {
@@ -35,7 +37,12 @@ struct SearchPage {
 /// lock and keep working while a writer writes. Use one Library per thread.
 class Library final {
 public:
-    enum class Access { Read, Write };
+    /// Read: a reader. Edit: a reader that also writes the user's own edits
+    /// (annotations, corrections, saved charts, the trash) to the database;
+    /// it takes no write lock and never touches the index, so it works while
+    /// an ingest runs (SQLite serializes the two writers). Write: the one
+    /// writer that ingests and indexes.
+    enum class Access { Read, Edit, Write };
 
     /// $SEXTANT_LIBRARY, else <user data location>/library.
     static QString defaultLocation();
@@ -54,7 +61,21 @@ public:
     /// Closes the index (before its folder is swapped by a rebuild).
     void closeIndex() { m_index.reset(); }
 
+    /// Searches the index. Names in the query that are aliases or codenames
+    /// of known entities also find the sources that mention those entities
+    /// (added to options.expansions).
     Result<SearchPage> search(const QString &query, const index::SearchOptions &options);
+
+    /// The aliases in a query: known names (pack aliases, entity names and
+    /// codenames in the library), longest first, left to right.
+    std::vector<index::QueryExpansion> expansionsFor(const QString &query);
+
+    struct EntityLabel {
+        QString name;
+        QString kind;
+    };
+    /// Every entity key in the library (and pack) with its name and kind, for facets.
+    const QHash<QString, EntityLabel> &entityLabels();
 
     /// Removes a source: its versions, index entry, and originals no other
     /// version uses. Write access only.
@@ -73,6 +94,10 @@ private:
     std::unique_ptr<WriteLock> m_lock;
     std::unique_ptr<store::Store> m_store;
     std::unique_ptr<index::SearchIndex> m_index;
+    void refreshNames();
+    QHash<QString, QStringList> m_aliases; ///< folded alias -> entity keys
+    QHash<QString, EntityLabel> m_labels;
+    qint64 m_namesFor = -1; ///< entity rows the tables were built from
 };
 
 } // namespace sextant::library

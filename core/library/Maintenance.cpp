@@ -1,6 +1,7 @@
 #include "library/Maintenance.h"
 
 #include "extract/Extractor.h"
+#include "library/Indexing.h"
 
 #include "common/Logging.h"
 #include "library/Library.h"
@@ -53,9 +54,12 @@ Result<qint64> indexPairs(Library &library, index::SearchIndex &target,
             p.error = doc.error().message;
             return p;
         }
-        const auto &m = doc->version.meta;
-        p.doc = index::prepareDocument({m.title, doc->document.text, m.publisher, m.author, m.url,
-                                        model::formatName(doc->version.format), m.published});
+        auto fields = indexFields(*reader, *doc);
+        if (!fields) {
+            p.error = fields.error().message;
+            return p;
+        }
+        p.doc = index::prepareDocument(*fields);
         return p;
     };
     qint64 written = 0;
@@ -242,6 +246,8 @@ Result<ReindexSummary> reindexAll(Library &library, ProgressSink &progress, cons
     }
     if (auto c = store.commit(); !c)
         return std::unexpected(c.error());
+    if (auto m = store.setMetaValue(QStringLiteral("index_format"), QString::number(index::SearchIndex::formatVersion())); !m)
+        return std::unexpected(m.error());
     summary.seconds = double(clock.elapsed()) / 1000.0;
     return summary;
 }
@@ -320,13 +326,22 @@ Result<ExtractSummary> extractPending(Library &library, ProgressSink &progress, 
     struct Extracted {
         qint64 versionId = 0;
         std::optional<extract::Extraction> x;
+        std::optional<index::PreparedDocument> prepared;
         QString error;
     };
+    // The index records entities too: a writable library updates it as it goes.
+    index::SearchIndex *idx = nullptr;
+    if (library.access() == Library::Access::Write) {
+        auto i = library.searchIndex();
+        if (!i)
+            return std::unexpected(i.error());
+        idx = *i;
+    }
     const int n = threadCount(threads);
     std::vector<std::unique_ptr<store::Store>> readers(static_cast<size_t>(n));
     const QString dbPath = library.paths().database;
     auto produce = [&](size_t i, int worker) -> Extracted {
-        Extracted e{(*todo)[i].first, std::nullopt, {}};
+        Extracted e{(*todo)[i].first, std::nullopt, std::nullopt, {}};
         auto &reader = readers[static_cast<size_t>(worker)];
         if (!reader) {
             auto s = store::Store::open(dbPath, store::Store::Mode::ReadOnly);
@@ -342,6 +357,11 @@ Result<ExtractSummary> extractPending(Library &library, ProgressSink &progress, 
             return e;
         }
         e.x = extract::Extractor::builtin().extract(doc->document);
+        if (idx) {
+            index::IndexFields fields = indexFields(doc->document, *e.x);
+            fields.format = model::formatName(doc->version.format);
+            e.prepared = index::prepareDocument(fields);
+        }
         return e;
     };
     std::optional<Error> failure;
@@ -363,8 +383,20 @@ Result<ExtractSummary> extractPending(Library &library, ProgressSink &progress, 
             failure = r.error();
             return false;
         }
+        if (idx && e.prepared) {
+            if (auto r = idx->replace((*todo)[i].second, e.versionId, std::move(*e.prepared)); !r) {
+                failure = r.error();
+                return false;
+            }
+        }
         ++summary.versions;
         if (summary.versions % 1000 == 0) {
+            if (idx) {
+                if (auto r = idx->commit(); !r) {
+                    failure = r.error();
+                    return false;
+                }
+            }
             if (auto r = store.commit(); !r) {
                 failure = r.error();
                 return false;
@@ -378,6 +410,10 @@ Result<ExtractSummary> extractPending(Library &library, ProgressSink &progress, 
         return true;
     };
     runOrdered<Extracted>(todo->size(), n, 256, produce, consume, cancel);
+    if (!failure && idx) {
+        if (auto r = idx->commit(); !r)
+            failure = r.error();
+    }
     if (!failure && inTx) {
         if (auto r = store.commit(); !r)
             failure = r.error();

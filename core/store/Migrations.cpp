@@ -131,6 +131,34 @@ CREATE TABLE charts (
   updated_at TEXT NOT NULL
 );
 )SQL",
+        // 4: the user's annotations (W3C quote and position selectors, kept
+        // when their passage is gone); sources moved to the trash keep their
+        // version aside until restored or purged; versions count their
+        // entities so the source list sorts by it; the list's default order.
+        R"SQL(
+CREATE TABLE annotations (
+  id          TEXT PRIMARY KEY,
+  source_id   INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  version_id  INTEGER NOT NULL,
+  start       INTEGER NOT NULL,
+  len         INTEGER NOT NULL,
+  exact       TEXT NOT NULL,
+  prefix      TEXT NOT NULL DEFAULT '',
+  suffix      TEXT NOT NULL DEFAULT '',
+  color       TEXT NOT NULL DEFAULT 'yellow',
+  note        TEXT NOT NULL DEFAULT '',
+  tags        TEXT NOT NULL DEFAULT '',
+  orphaned    INTEGER NOT NULL DEFAULT 0,
+  created_at  TEXT NOT NULL,
+  modified_at TEXT NOT NULL
+);
+CREATE INDEX annotations_by_source ON annotations(source_id);
+ALTER TABLE sources ADD COLUMN removed_at TEXT;
+ALTER TABLE sources ADD COLUMN removed_version INTEGER;
+ALTER TABLE versions ADD COLUMN entity_count INTEGER NOT NULL DEFAULT 0;
+UPDATE versions SET entity_count = (SELECT COUNT(DISTINCT m.entity_id) FROM mentions m WHERE m.version_id = versions.id);
+CREATE INDEX sources_by_added ON sources(added_at);
+)SQL",
     };
     return all;
 }

@@ -5,6 +5,7 @@
 #include "store/Migrations.h"
 
 #include <QFileInfo>
+#include <QMap>
 #include <QSet>
 
 #include <sqlite3.h>
@@ -112,7 +113,8 @@ private:
 
 const char *kSummaryColumns =
     "s.id, v.id, (SELECT COUNT(*) FROM versions c WHERE c.source_id = s.id), v.title, v.publisher, v.author, "
-    "v.url, v.published, v.format, s.added_at, s.updated_at, v.original_path, v.byte_size";
+    "v.url, v.published, v.format, s.added_at, s.updated_at, v.original_path, v.byte_size, v.entity_count, "
+    "(SELECT COUNT(*) FROM annotations a WHERE a.source_id = s.id)";
 
 SourceSummary readSummary(const Query &q)
 {
@@ -130,6 +132,8 @@ SourceSummary readSummary(const Query &q)
     s.updatedAt = q.str(10);
     s.originalPath = q.str(11);
     s.byteSize = q.i64(12);
+    s.entityCount = q.i64(13);
+    s.annotationCount = q.i64(14);
     return s;
 }
 
@@ -353,7 +357,9 @@ Result<QHash<QString, FailureRecord>> Store::failures()
 
 Result<std::optional<std::pair<qint64, qint64>>> Store::versionByHash(const QString &hash)
 {
-    auto s = d->prepare("SELECT id, source_id FROM versions WHERE content_hash = ? ORDER BY id LIMIT 1");
+    // Sources in the trash do not count: adding their file again adds it anew.
+    auto s = d->prepare("SELECT v.id, v.source_id FROM versions v JOIN sources s ON s.id = v.source_id "
+                        "WHERE v.content_hash = ? AND s.removed_at IS NULL ORDER BY v.id LIMIT 1");
     if (!s)
         return std::unexpected(s.error());
     Query q(d->db, *s);
@@ -478,6 +484,8 @@ Result<std::vector<SourceSummary>> Store::listSources(SourceOrder order, bool de
     case SourceOrder::Published: orderBy = QByteArray("v.published ") + dir + ", s.id"; break;
     case SourceOrder::Publisher: orderBy = QByteArray("v.publisher COLLATE NOCASE ") + dir + ", s.id"; break;
     case SourceOrder::Id: orderBy = QByteArray("s.id ") + dir; break;
+    case SourceOrder::Entities: orderBy = QByteArray("v.entity_count ") + dir + ", s.id"; break;
+    case SourceOrder::Annotations: orderBy = QByteArray("15 ") + dir + ", s.id"; break;
     }
     const QByteArray sql = QByteArray("SELECT ") + kSummaryColumns
                            + " FROM sources s JOIN versions v ON v.id = s.current_version ORDER BY " + orderBy
@@ -819,6 +827,11 @@ Result<void> Store::saveExtraction(qint64 versionId, const extract::Extraction &
         if (!r)
             return r;
     }
+    if (auto r = d->run("UPDATE versions SET entity_count = (SELECT COUNT(DISTINCT entity_id) FROM mentions WHERE version_id = ?1) "
+                        "WHERE id = ?1",
+                        [&](Query &q) { q.bind(1, versionId); });
+        !r)
+        return r;
     return d->run("INSERT OR REPLACE INTO extraction_state (version_id, extractor) VALUES (?, ?)",
                   [&](Query &q) { q.bind(1, versionId).bind(2, qint64(extractorVersion)); });
 }
@@ -942,6 +955,45 @@ Result<std::vector<MentionRow>> Store::mentionsIn(qint64 versionId)
     return out;
 }
 
+Result<qint64> Store::entityCount()
+{
+    auto s = d->prepare("SELECT COUNT(*) + COALESCE(SUM(LENGTH(codename)), 0) FROM entities");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    if (!q.step())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot count entities"), q.rc()));
+    return q.i64(0);
+}
+
+Result<Store::VersionEntities> Store::versionEntities(qint64 versionId)
+{
+    VersionEntities out;
+    {
+        auto s = d->prepare("SELECT e.key, e.kind, COUNT(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                            "WHERE m.version_id = ? GROUP BY e.id");
+        if (!s)
+            return std::unexpected(s.error());
+        Query q(d->db, *s);
+        q.bind(1, versionId);
+        while (q.step())
+            out.entities.emplace_back(q.str(0), q.str(1), static_cast<int>(q.i64(2)));
+        if (q.failed())
+            return std::unexpected(d->sqlError(QStringLiteral("cannot read mentions"), q.rc()));
+    }
+    auto s = d->prepare("SELECT e.key, f.value FROM facts f JOIN entities e ON e.id = f.subject "
+                        "WHERE f.version_id = ? AND f.kind = 'attribute' AND f.attribute = 'openness'");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    q.bind(1, versionId);
+    while (q.step())
+        out.openness.emplace_back(q.str(0), q.str(1));
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read facts"), q.rc()));
+    return out;
+}
+
 Result<qint64> Store::addCorrection(const CorrectionRow &c)
 {
     auto r = d->run("INSERT INTO corrections (at, action, target, value, extra, undone) VALUES (?, ?, ?, ?, ?, 0)",
@@ -997,6 +1049,255 @@ Result<bool> Store::removeChart(const QString &name)
     if (!r)
         return std::unexpected(r.error());
     return sqlite3_changes(d->db) > 0;
+}
+
+// --- the source list ---------------------------------------------------------
+
+namespace {
+
+QByteArray orderClause(SourceOrder order, bool descending)
+{
+    const char *dir = descending ? " DESC" : " ASC";
+    switch (order) {
+    case SourceOrder::Added: return QByteArray("s.added_at") + dir + ", s.id" + dir;
+    case SourceOrder::Title: return QByteArray("v.title COLLATE NOCASE") + dir + ", s.id";
+    case SourceOrder::Published: return QByteArray("v.published") + dir + ", s.id";
+    case SourceOrder::Publisher: return QByteArray("v.publisher COLLATE NOCASE") + dir + ", s.id";
+    case SourceOrder::Id: return QByteArray("s.id") + dir;
+    case SourceOrder::Entities: return QByteArray("v.entity_count") + dir + ", s.id";
+    case SourceOrder::Annotations: return QByteArray("15") + dir + ", s.id";
+    }
+    return "s.id";
+}
+
+QString likePattern(const QString &word)
+{
+    QString w = word;
+    w.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    return u'%' + w + u'%';
+}
+
+/// FROM and WHERE of a source query, with the values to bind in order.
+QByteArray sourceFilter(const SourceQuery &sq, QStringList &binds)
+{
+    QByteArray sql = sq.trashed ? " FROM sources s JOIN versions v ON v.id = s.removed_version WHERE s.removed_at IS NOT NULL"
+                                : " FROM sources s JOIN versions v ON v.id = s.current_version WHERE 1";
+    for (const QString &word : sq.text.split(u' ', Qt::SkipEmptyParts)) {
+        sql += " AND (v.title LIKE ? ESCAPE '\\' OR v.publisher LIKE ? ESCAPE '\\' OR v.author LIKE ? ESCAPE '\\'"
+               " OR v.url LIKE ? ESCAPE '\\')";
+        for (int i = 0; i < 4; ++i)
+            binds << likePattern(word);
+    }
+    if (!sq.publisher.isEmpty()) {
+        sql += " AND v.publisher = ?";
+        binds << sq.publisher;
+    }
+    if (!sq.tag.isEmpty()) {
+        sql += " AND EXISTS (SELECT 1 FROM annotations a WHERE a.source_id = s.id AND "
+               "(char(10) || a.tags || char(10)) LIKE ? ESCAPE '\\')";
+        QString t = sq.tag;
+        t.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+        binds << QStringLiteral("%\n") + t + QStringLiteral("\n%");
+    }
+    if (!sq.addedSince.isEmpty()) {
+        sql += " AND s.added_at >= ?";
+        binds << sq.addedSince;
+    }
+    return sql;
+}
+
+} // namespace
+
+Result<std::vector<SourceSummary>> Store::querySources(const SourceQuery &sq)
+{
+    QStringList binds;
+    const QByteArray sql = QByteArray("SELECT ") + kSummaryColumns + sourceFilter(sq, binds) + " ORDER BY "
+                           + orderClause(sq.order, sq.descending) + " LIMIT ? OFFSET ?";
+    auto s = d->prepare(sql.constData());
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    int i = 1;
+    for (const QString &b : std::as_const(binds))
+        q.bind(i++, b);
+    q.bind(i++, sq.limit).bind(i, sq.offset);
+    std::vector<SourceSummary> out;
+    while (q.step())
+        out.push_back(readSummary(q));
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot list sources"), q.rc()));
+    return out;
+}
+
+Result<qint64> Store::countSources(const SourceQuery &sq)
+{
+    QStringList binds;
+    const QByteArray sql = QByteArray("SELECT COUNT(*)") + sourceFilter(sq, binds);
+    auto s = d->prepare(sql.constData());
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    int i = 1;
+    for (const QString &b : std::as_const(binds))
+        q.bind(i++, b);
+    if (!q.step())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot count sources"), q.rc()));
+    return q.i64(0);
+}
+
+Result<std::vector<std::pair<QString, qint64>>> Store::publisherCounts()
+{
+    auto s = d->prepare("SELECT v.publisher, COUNT(*) FROM sources s JOIN versions v ON v.id = s.current_version "
+                        "WHERE v.publisher <> '' GROUP BY v.publisher ORDER BY 2 DESC, 1 COLLATE NOCASE");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    std::vector<std::pair<QString, qint64>> out;
+    while (q.step())
+        out.emplace_back(q.str(0), q.i64(1));
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot count publishers"), q.rc()));
+    return out;
+}
+
+// --- annotations -----------------------------------------------------------------
+
+namespace {
+const char *kAnnotationColumns =
+    "id, source_id, version_id, start, len, exact, prefix, suffix, color, note, tags, orphaned, created_at, modified_at";
+
+annotate::Annotation readAnnotation(const Query &q)
+{
+    annotate::Annotation a;
+    a.id = q.str(0);
+    a.sourceId = q.i64(1);
+    a.versionId = q.i64(2);
+    a.start = q.i64(3);
+    a.length = q.i64(4);
+    a.exact = q.str(5);
+    a.prefix = q.str(6);
+    a.suffix = q.str(7);
+    a.color = q.str(8);
+    a.note = q.str(9);
+    a.tags = q.str(10).split(u'\n', Qt::SkipEmptyParts);
+    a.orphaned = q.i64(11) != 0;
+    a.created = q.str(12);
+    a.modified = q.str(13);
+    return a;
+}
+} // namespace
+
+Result<std::vector<annotate::Annotation>> Store::annotations(qint64 sourceId)
+{
+    const QByteArray sql = QByteArray("SELECT ") + kAnnotationColumns
+                           + (sourceId > 0 ? " FROM annotations WHERE source_id = ? ORDER BY orphaned, start, created_at"
+                                           : " FROM annotations ORDER BY source_id, orphaned, start, created_at");
+    auto s = d->prepare(sql.constData());
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    if (sourceId > 0)
+        q.bind(1, sourceId);
+    std::vector<annotate::Annotation> out;
+    while (q.step())
+        out.push_back(readAnnotation(q));
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read annotations"), q.rc()));
+    return out;
+}
+
+Result<std::optional<annotate::Annotation>> Store::annotation(const QString &id)
+{
+    const QByteArray sql = QByteArray("SELECT ") + kAnnotationColumns + " FROM annotations WHERE id = ?";
+    auto s = d->prepare(sql.constData());
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    q.bind(1, id);
+    if (q.step())
+        return std::optional<annotate::Annotation>(readAnnotation(q));
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read annotation %1").arg(id), q.rc()));
+    return std::optional<annotate::Annotation>();
+}
+
+Result<void> Store::saveAnnotation(const annotate::Annotation &a)
+{
+    if (a.id.isEmpty())
+        return fail(ErrorCode::Invalid, QStringLiteral("an annotation needs an id"));
+    return d->run("INSERT OR REPLACE INTO annotations (id, source_id, version_id, start, len, exact, prefix, suffix, color, note, "
+                  "tags, orphaned, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  [&](Query &q) {
+                      q.bind(1, a.id).bind(2, a.sourceId).bind(3, a.versionId).bind(4, a.start).bind(5, a.length)
+                          .bind(6, a.exact).bind(7, a.prefix).bind(8, a.suffix).bind(9, a.color).bind(10, a.note)
+                          .bind(11, a.tags.join(u'\n')).bind(12, qint64(a.orphaned ? 1 : 0)).bind(13, a.created)
+                          .bind(14, a.modified);
+                  });
+}
+
+Result<bool> Store::deleteAnnotation(const QString &id)
+{
+    if (auto r = d->run("DELETE FROM annotations WHERE id = ?", [&](Query &q) { q.bind(1, id); }); !r)
+        return std::unexpected(r.error());
+    return sqlite3_changes(d->db) > 0;
+}
+
+Result<std::vector<std::pair<QString, qint64>>> Store::annotationTags()
+{
+    auto s = d->prepare("SELECT tags FROM annotations WHERE tags <> ''");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    QMap<QString, qint64> counts;
+    while (q.step())
+        for (const QString &t : q.str(0).split(u'\n', Qt::SkipEmptyParts))
+            ++counts[t];
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read tags"), q.rc()));
+    std::vector<std::pair<QString, qint64>> out;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        out.emplace_back(it.key(), it.value());
+    return out;
+}
+
+// --- the trash -------------------------------------------------------------------
+
+Result<void> Store::trashSource(qint64 sourceId, const QString &now)
+{
+    auto r = d->run("UPDATE sources SET removed_at = ?, removed_version = current_version, current_version = NULL "
+                    "WHERE id = ? AND removed_at IS NULL AND current_version IS NOT NULL",
+                    [&](Query &q) { q.bind(1, now).bind(2, sourceId); });
+    if (!r)
+        return r;
+    if (sqlite3_changes(d->db) == 0)
+        return fail(ErrorCode::NotFound, QStringLiteral("no source %1 in this library").arg(sourceId));
+    return d->run("DELETE FROM files WHERE source_id = ?", [&](Query &q) { q.bind(1, sourceId); });
+}
+
+Result<void> Store::restoreSource(qint64 sourceId)
+{
+    auto r = d->run("UPDATE sources SET current_version = removed_version, removed_version = NULL, removed_at = NULL "
+                    "WHERE id = ? AND removed_at IS NOT NULL",
+                    [&](Query &q) { q.bind(1, sourceId); });
+    if (!r)
+        return r;
+    if (sqlite3_changes(d->db) == 0)
+        return fail(ErrorCode::NotFound, QStringLiteral("source %1 is not in the trash").arg(sourceId));
+    return {};
+}
+
+Result<std::vector<qint64>> Store::trashedSources()
+{
+    auto s = d->prepare("SELECT id FROM sources WHERE removed_at IS NOT NULL ORDER BY id");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    std::vector<qint64> out;
+    while (q.step())
+        out.push_back(q.i64(0));
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read the trash"), q.rc()));
+    return out;
 }
 
 } // namespace sextant::store

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotate/Annotation.h"
 #include "common/Error.h"
 #include "extract/Extraction.h"
 #include "model/Document.h"
@@ -8,6 +9,7 @@
 #include <QString>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 namespace sextant::store {
@@ -42,6 +44,8 @@ struct SourceSummary {
     QString updatedAt;
     QString originalPath;
     qint64 byteSize = 0;
+    qint64 entityCount = 0;     ///< distinct entities extraction found in the current version
+    qint64 annotationCount = 0;
 };
 
 struct StoredDocument {
@@ -122,7 +126,20 @@ struct CorrectionRow {
     bool undone = false;
 };
 
-enum class SourceOrder { Added, Title, Published, Publisher, Id };
+enum class SourceOrder { Added, Title, Published, Publisher, Id, Entities, Annotations };
+
+/// Which sources the source list shows, in which order, and which page.
+struct SourceQuery {
+    QString text;       ///< words that must each occur in the title, publisher, author or URL
+    QString publisher;  ///< exactly this publisher ("" for any)
+    QString tag;        ///< sources with an annotation carrying this tag
+    QString addedSince; ///< ISO time: sources added at or after it
+    bool trashed = false; ///< the trash instead of the library
+    SourceOrder order = SourceOrder::Added;
+    bool descending = true;
+    qint64 limit = -1;
+    qint64 offset = 0;
+};
 
 /// Counts for `sextant check`, `list` footers and the About dialog.
 struct StoreStats {
@@ -177,6 +194,7 @@ public:
     /// Current versions not yet extracted by this extractor: (version id, source id).
     Result<std::vector<std::pair<qint64, qint64>>> versionsToExtract(int extractorVersion);
     Result<std::vector<EntityRow>> entityRows();
+    Result<qint64> entityCount();
     /// Mention and source counts per entity, over current versions.
     Result<std::vector<MentionStat>> mentionStats();
     /// Every fact of the current versions.
@@ -185,6 +203,13 @@ public:
     Result<std::vector<MentionRow>> mentionsOf(const std::vector<qint64> &entityIds);
     /// The mentions of one version.
     Result<std::vector<MentionRow>> mentionsIn(qint64 versionId);
+    /// What the search index records of a version's extraction: (entity key,
+    /// kind, mentions), and the openness its models are stated to have (key, value).
+    struct VersionEntities {
+        std::vector<std::tuple<QString, QString, int>> entities;
+        std::vector<std::pair<QString, QString>> openness;
+    };
+    Result<VersionEntities> versionEntities(qint64 versionId);
     Result<qint64> addCorrection(const CorrectionRow &c);
     /// Saved chart definitions: name -> JSON (report::ChartRequest), replaced by name.
     Result<void> saveChart(const QString &name, const QString &definition, const QString &at);
@@ -217,6 +242,29 @@ public:
     Result<StoreStats> stats();
     /// "ok", or SQLite's description of what is damaged.
     Result<QString> integrityCheck();
+
+    /// The source list: a page of sources matching a query, and how many match.
+    Result<std::vector<SourceSummary>> querySources(const SourceQuery &query);
+    Result<qint64> countSources(const SourceQuery &query);
+    /// Publishers of current versions with their source counts, commonest first.
+    Result<std::vector<std::pair<QString, qint64>>> publisherCounts();
+
+    // --- annotations -------------------------------------------------------------
+    /// A source's annotations (every source's when 0), in passage order.
+    Result<std::vector<annotate::Annotation>> annotations(qint64 sourceId = 0);
+    Result<std::optional<annotate::Annotation>> annotation(const QString &id);
+    /// Inserts or replaces by id.
+    Result<void> saveAnnotation(const annotate::Annotation &a);
+    Result<bool> deleteAnnotation(const QString &id);
+    /// Every tag in use with its annotation count, by name.
+    Result<std::vector<std::pair<QString, qint64>>> annotationTags();
+
+    // --- the trash -----------------------------------------------------------------
+    /// Moves a source out of the library (its current version put aside, its
+    /// files forgotten so adding them again works); restore brings it back.
+    Result<void> trashSource(qint64 sourceId, const QString &now);
+    Result<void> restoreSource(qint64 sourceId);
+    Result<std::vector<qint64>> trashedSources();
 
     // --- removal ---------------------------------------------------------------
     /// Removes a source with its versions, files and index record. Returns the
