@@ -19,12 +19,18 @@ public:
     void cancel() { m_cancel.store(true); }
 
 public Q_SLOTS:
-    void run(const QStringList &paths);
+    /// urls: for each path, the URL it was downloaded from (or empty); may be shorter than paths.
+    void run(const QStringList &paths, const QStringList &urls);
+    /// Brings the search index in step with the database (after sources are trashed or restored).
+    void syncIndex();
+    /// Removes the trashed sources for good (at start, for what a previous session left).
+    void purgeTrash();
 
 Q_SIGNALS:
     void progressed(const QString &phase, qint64 done, qint64 total, qint64 errors);
     void finished(const sextant::library::IngestSummary &summary);
     void failed(const QString &message);
+    void indexSynced();
 
 private:
     QString m_libraryDir;

@@ -122,6 +122,8 @@ Result<Document> readDocument(QByteArrayView bytes, Format format, const ReadOpt
     if (doc->text.trimmed().isEmpty() && doc->meta.title.isEmpty())
         return fail(ErrorCode::Empty, QStringLiteral("%1: no text found in the file").arg(name));
     completeMetadata(*doc, options.fileName);
+    if (doc->meta.url.isEmpty() && !options.url.isEmpty())
+        doc->meta.url = options.url;
     return doc;
 }
 

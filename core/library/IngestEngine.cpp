@@ -189,6 +189,7 @@ Parsed parseFile(const Candidate &c, const IngestRequest &req, const LibraryPath
 
     ingest::ReadOptions opts = req.read;
     opts.fileName = c.path;
+    opts.url = req.urls.value(c.path);
     auto doc = ingest::readDocument(bytes, ingest::formatFromFileName(c.path), opts);
     if (!doc) {
         // readDocument names the file; the summary names it too, so keep the reason only.

@@ -4,6 +4,7 @@
 #include "common/Progress.h"
 #include "ingest/ReadOptions.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -17,7 +18,8 @@ struct IngestRequest {
     QStringList globs;      ///< when set, only files whose name matches one (e.g. "*.md")
     bool recursive = true;  ///< descend into sub-folders
     qint64 maxFileBytes = 50LL * 1024 * 1024;
-    ingest::ReadOptions read; ///< fileName is set per file
+    ingest::ReadOptions read; ///< fileName (and url) are set per file
+    QHash<QString, QString> urls; ///< file path -> the URL it was downloaded from
     int threads = 0;        ///< parse threads; 0 = one per core
     int batchSize = 1000;   ///< documents per transaction and index commit
 };

@@ -955,6 +955,39 @@ Result<std::vector<MentionRow>> Store::mentionsIn(qint64 versionId)
     return out;
 }
 
+Result<std::vector<Store::NamedMention>> Store::versionMentions(qint64 versionId)
+{
+    auto s = d->prepare("SELECT m.start, m.len, e.key, e.kind, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                        "WHERE m.version_id = ? ORDER BY m.start, m.len DESC");
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d->db, *s);
+    q.bind(1, versionId);
+    std::vector<NamedMention> out;
+    while (q.step())
+        out.push_back(NamedMention{q.i64(0), q.i64(1), q.str(2), q.str(3), q.str(4)});
+    if (q.failed())
+        return std::unexpected(d->sqlError(QStringLiteral("cannot read mentions"), q.rc()));
+    return out;
+}
+
+Result<std::vector<qint64>> Store::entityIds(const QStringList &keys)
+{
+    auto s = d->prepare("SELECT id FROM entities WHERE key = ?");
+    if (!s)
+        return std::unexpected(s.error());
+    std::vector<qint64> out;
+    for (const QString &k : keys) {
+        Query q(d->db, *s);
+        q.bind(1, k);
+        if (q.step())
+            out.push_back(q.i64(0));
+        if (q.failed())
+            return std::unexpected(d->sqlError(QStringLiteral("cannot read entities"), q.rc()));
+    }
+    return out;
+}
+
 Result<qint64> Store::entityCount()
 {
     auto s = d->prepare("SELECT COUNT(*) + COALESCE(SUM(LENGTH(codename)), 0) FROM entities");

@@ -210,6 +210,15 @@ public:
         std::vector<std::pair<QString, QString>> openness;
     };
     Result<VersionEntities> versionEntities(qint64 versionId);
+    /// A version's mentions with their entity, in text order (the reader's highlights).
+    struct NamedMention {
+        qint64 start = 0;
+        qint64 length = 0;
+        QString key, kind, name;
+    };
+    Result<std::vector<NamedMention>> versionMentions(qint64 versionId);
+    /// Entity ids by key (keys not in the library are left out).
+    Result<std::vector<qint64>> entityIds(const QStringList &keys);
     Result<qint64> addCorrection(const CorrectionRow &c);
     /// Saved chart definitions: name -> JSON (report::ChartRequest), replaced by name.
     Result<void> saveChart(const QString &name, const QString &definition, const QString &at);

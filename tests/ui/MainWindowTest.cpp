@@ -71,20 +71,24 @@ TEST_CASE("the window lists sources, reads one, searches, and ingests off the UI
     window.grab().save(QStringLiteral(SEXTANT_SCREENSHOT_DIR "/main-window-after-ingest.png"));
 }
 
-TEST_CASE("the reader escapes everything from sources and loads nothing")
+TEST_CASE("the reader shows source text as text and loads nothing")
 {
     store::StoredDocument d;
     d.version.meta.title = QStringLiteral("<script>alert(1)</script>Title");
     d.document.text = QStringLiteral("<img src=\"http://tracker.example/x.png\"> & <b>not bold</b>");
     d.document.blocks.push_back(model::Block{model::BlockKind::Paragraph, {0, d.document.text.size()}, 0, {}});
-    const QString html = ui::ReaderView::toHtml(d);
-    CHECK_FALSE(html.contains(u"<script>"));
-    CHECK_FALSE(html.contains(u"<img"));
-    CHECK(html.contains(u"&lt;img"));
     ui::ReaderView view;
     view.showDocument(d);
-    CHECK(view.toPlainText().contains(u"<b>not bold</b>"));
+    // The markup is shown as the characters it is, never interpreted.
+    CHECK(view.toPlainText().contains(u"<script>alert(1)</script>Title"));
+    CHECK(view.toPlainText().contains(u"<img src=\"http://tracker.example/x.png\"> & <b>not bold</b>"));
+    CHECK_FALSE(view.document()->toHtml().contains(u"<img"));
     CHECK(view.loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("http://tracker.example/x.png"))).isNull());
+    // Offsets of the source text map to the view and back.
+    const int p = view.positionOf(7);
+    REQUIRE(p >= 0);
+    CHECK(view.offsetAt(p) == 7);
+    CHECK(view.document()->characterAt(p) == d.document.text[7]);
 }
 
 TEST_CASE("first run: an empty library, the demo sources loaded from inside the program, and About")
@@ -109,14 +113,14 @@ TEST_CASE("first run: an empty library, the demo sources loaded from inside the 
     window.grab().save(QStringLiteral(SEXTANT_SCREENSHOT_DIR "/first-run-demo.png"));
     // The demo has something to chart and a timeline at once.
     window.resize(1400, 860);
-    window.showView(1);
+    window.showView(ui::MainWindow::TimelinePage);
     CHECK(window.timelineView()->canvas()->timeline().items.size() >= 4);
     window.grab().save(QStringLiteral(SEXTANT_SCREENSHOT_DIR "/demo-timeline.png"));
-    window.showView(2);
+    window.showView(ui::MainWindow::ComparePage);
     REQUIRE(window.compareView()->canvas()->chart().has_value());
     CHECK(window.compareView()->canvas()->chart()->bars.size() >= 3);
     window.grab().save(QStringLiteral(SEXTANT_SCREENSHOT_DIR "/demo-compare.png"));
-    window.showView(0);
+    window.showView(ui::MainWindow::LibraryPage);
 
     const QString about = ui::AboutDialog::aboutHtml(dir, 12345);
     CHECK(about.contains(QStringLiteral(SEXTANT_VERSION)));
@@ -147,7 +151,7 @@ TEST_CASE("the timeline and compare views draw the library, filter, zoom, and re
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
 
-    window.showView(1);
+    window.showView(ui::MainWindow::TimelinePage);
     ui::TimelineCanvas *canvas = window.timelineView()->canvas();
     CHECK(canvas->timeline().items.size() == 2);
     CHECK(canvas->timeline().lanes.contains(QStringLiteral("Google")));
@@ -169,9 +173,9 @@ TEST_CASE("the timeline and compare views draw the library, filter, zoom, and re
     Q_EMIT window.timelineView()->openSourceRequested(from.source, from.start, from.length);
     CHECK(window.reader()->toPlainText().contains(QStringLiteral("open-weight model")));
     CHECK(window.reader()->showPassage(from.start));
-    window.showView(1);
+    window.showView(ui::MainWindow::TimelinePage);
 
-    window.showView(2);
+    window.showView(ui::MainWindow::ComparePage);
     ui::CompareView *compare = window.compareView();
     REQUIRE(compare->canvas()->chart().has_value());
     CHECK(compare->canvas()->chart()->bars.size() == 2);
