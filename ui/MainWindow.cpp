@@ -132,7 +132,9 @@ MainWindow::MainWindow(QString libraryDir, QWidget *parent) : QMainWindow(parent
     });
     connect(m_edits, &EditController::failed, this, [this](const QString &message) {
         showStatus(message);
-        QMessageBox::warning(this, tr("Sextant"), message);
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Sextant"), message, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open(); // never a nested event loop
     });
     connect(m_fetcher, &UrlFetcher::progressed, this, [this](qint64 got, qint64 total) {
         m_progress->setVisible(true);

@@ -100,6 +100,7 @@ public:
     AnnotationsPane *sourceAnnotations() const { return m_sourceAnnotations; }
     QTreeWidget *sidebar() const { return m_sidebar; }
     QUndoStack *undoStack() const { return m_undo; }
+    EditController *edits() const { return m_edits; }
     library::Library *library() const { return m_library.get(); }
     const library::Knowledge *knowledge();
 

@@ -535,8 +535,14 @@ void DocumentScan::findCodenamesAndPeople()
                     }
             }
             static const QRegularExpression another(QStringLiteral(R"(\b(?:second|another|new|other|upcoming)\b[^.]{0,40}$)"));
-            const bool secondModel = another.match(text.left(m.capturedStart(0)))
-                                         .hasMatch();
+            // "Muse Spark, its new model codenamed Avocado": an apposition names the model before it, not another one.
+            static const QRegularExpression apposition(QStringLiteral(
+                R"(^\s*,\s*(?:its|their|the|a|an)?\s*(?:(?:new|latest|next|first|flagship|upcoming|proprietary|closed|open)\s+)*(?:\w+\s+){0,2}?(?:model|system|LLM|AI)?\s*,?\s*$)"));
+            bool appositive = false;
+            for (const Hit &h : hitsIn(s.range))
+                if (kindOf(h.entity) == EntityKind::Model && h.range.end <= s.range.start + m.capturedStart(0))
+                    appositive = apposition.match(QStringView(t).mid(h.range.end, s.range.start + m.capturedStart(0) - h.range.end)).hasMatch();
+            const bool secondModel = !appositive && another.match(text.left(m.capturedStart(0))).hasMatch();
             if (model < 0 && !secondModel) {
                 // The subject of the sentences before it (a family only when nothing more precise is there).
                 int family = -1;

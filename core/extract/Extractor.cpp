@@ -13,7 +13,7 @@ using model::BlockKind;
 using model::PartialDate;
 using model::TextRange;
 
-int Extractor::version() { return 1; }
+int Extractor::version() { return 2; }
 
 const Extractor &Extractor::builtin()
 {
