@@ -267,6 +267,13 @@ void MainWindow::buildUi()
     m_sourcesView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_sourcesView->horizontalHeader()->setSectionResizeMode(SourcesModel::Title, QHeaderView::Stretch);
     m_sourcesView->horizontalHeader()->setSectionsMovable(true);
+    m_sourcesView->horizontalHeader()->setMinimumSectionSize(40);
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    m_sourcesView->setColumnWidth(SourcesModel::Publisher, 9 * em);
+    m_sourcesView->setColumnWidth(SourcesModel::Published, 7 * em);
+    m_sourcesView->setColumnWidth(SourcesModel::Added, 7 * em);
+    m_sourcesView->setColumnWidth(SourcesModel::Entities, 5 * em);
+    m_sourcesView->setColumnWidth(SourcesModel::Annotations, 4 * em);
     m_sourcesView->setAccessibleName(tr("Sources"));
     m_sourcesView->setAlternatingRowColors(true);
     m_sourcesView->setWordWrap(false);

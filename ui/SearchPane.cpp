@@ -107,7 +107,9 @@ SearchPane::SearchPane(LibraryAccess library, QWidget *parent) : QWidget(parent)
         } else {
             sel.removeAll(value);
         }
-        search(m_query);
+        // Not now: searching again rebuilds the tree, and this item is inside its own signal.
+        if (!m_direct)
+            QMetaObject::invokeMethod(this, [this] { search(m_query); }, Qt::QueuedConnection);
     });
     m_from = new QComboBox(this);
     m_to = new QComboBox(this);
@@ -282,7 +284,10 @@ bool SearchPane::selectFacet(const QString &facet, const QString &value)
         for (int i = 0; i < group->childCount(); ++i) {
             QTreeWidgetItem *item = group->child(i);
             if (item->data(0, kFacetRole).toString() == facet && item->data(0, kValueRole).toString() == value) {
+                m_direct = true;
                 item->setCheckState(0, item->checkState(0) == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+                m_direct = false;
+                search(m_query);
                 return true;
             }
         }

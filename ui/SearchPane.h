@@ -60,6 +60,7 @@ private:
     QComboBox *m_to = nullptr;
     QHash<QString, QStringList> m_selected; ///< facet -> values checked
     bool m_filling = false;
+    bool m_direct = false; ///< selectFacet() searches itself
 };
 
 } // namespace sextant::ui

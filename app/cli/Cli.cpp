@@ -7,6 +7,7 @@
 #include "ingest/Format.h"
 #include "library/IngestEngine.h"
 #include "library/Library.h"
+#include "library/Annotations.h"
 #include "library/Knowledge.h"
 #include "library/Maintenance.h"
 #include "model/StructureCodec.h"
@@ -130,6 +131,21 @@ const std::vector<CmdSpec> &commands()
           {QStringLiteral("no-timeline"), {}, QStringLiteral("leave the timeline out")}}},
         {QStringLiteral("bib"), QString(), QStringLiteral("Print the library's sources as a bibliography"),
          {{QStringLiteral("format"), QStringLiteral("F"), QStringLiteral("csl (CSL-JSON, default), bibtex or markdown")}}},
+        {QStringLiteral("annotate"), QStringLiteral("SOURCE-ID"), QStringLiteral("Highlight a passage of a source, with a note and tags"),
+         {{QStringLiteral("quote"), QStringLiteral("TEXT"), QStringLiteral("the passage, as it is in the source's text")},
+          {QStringLiteral("occurrence"), QStringLiteral("N"), QStringLiteral("the Nth place the quote occurs (default 1)")},
+          {QStringLiteral("color"), QStringLiteral("C"), QStringLiteral("yellow (default), green, blue, pink, purple or orange")},
+          {QStringLiteral("note"), QStringLiteral("TEXT"), QStringLiteral("a note")},
+          {QStringLiteral("tag"), QStringLiteral("T"), QStringLiteral("a tag (repeat for more)")}}},
+        {QStringLiteral("annotations"), QString(), QStringLiteral("List, export or import annotations"),
+         {{QStringLiteral("source"), QStringLiteral("ID"), QStringLiteral("only this source's")},
+          {QStringLiteral("tag"), QStringLiteral("T"), QStringLiteral("only those with this tag")},
+          {QStringLiteral("color"), QStringLiteral("C"), QStringLiteral("only those of this color")},
+          {QStringLiteral("orphaned"), {}, QStringLiteral("only those whose passage is gone")},
+          {QStringLiteral("json"), {}, QStringLiteral("print W3C Web Annotation JSON-LD")},
+          {QStringLiteral("markdown"), {}, QStringLiteral("print Markdown with citations")},
+          {QStringLiteral("import"), QStringLiteral("FILE"), QStringLiteral("import W3C Web Annotation JSON-LD")},
+          {QStringLiteral("delete"), QStringLiteral("ID"), QStringLiteral("delete an annotation (its id or the id's start)")}}},
         {QStringLiteral("conflicts"), QString(), QStringLiteral("List where sources disagree, with each value's source and quote"),
          {{QStringLiteral("json"), {}, QStringLiteral("print JSON")}}},
         {QStringLiteral("export"), QString(), QStringLiteral("Export sources, entities, scores, events and conflicts"),
@@ -963,6 +979,128 @@ int cmdTimeline(const Context &ctx, const Args &args)
     });
 }
 
+int cmdAnnotate(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    bool ok = false;
+    const qint64 id = args.positional.value(0).toLongLong(&ok);
+    const QString quote = args.value(QStringLiteral("quote"));
+    if (!ok || args.positional.size() != 1 || quote.isEmpty()) {
+        out.error(QStringLiteral("annotate: give a source id and --quote TEXT"));
+        return ExitUsage;
+    }
+    const QString color = args.value(QStringLiteral("color"), QStringLiteral("yellow"));
+    if (!annotate::colorNames().contains(color)) {
+        out.error(QStringLiteral("annotate: unknown color '%1' (choose %2)").arg(color, annotate::colorNames().join(QStringLiteral(", "))));
+        return ExitUsage;
+    }
+    auto lib = openLibrary(ctx, Library::Access::Edit);
+    if (!lib)
+        return report(out, lib.error());
+    auto doc = (*lib)->store().document(id);
+    if (!doc)
+        return report(out, doc.error());
+    const int nth = std::max(1, args.value(QStringLiteral("occurrence"), QStringLiteral("1")).toInt());
+    qsizetype at = -1;
+    for (int i = 0; i < nth; ++i) {
+        at = doc->document.text.indexOf(quote, at + 1);
+        if (at < 0)
+            break;
+    }
+    if (at < 0) {
+        out.error(QStringLiteral("annotate: source %1 does not contain \"%2\"%3")
+                      .arg(id)
+                      .arg(quote, nth > 1 ? QStringLiteral(" %1 times").arg(nth) : QString()));
+        return ExitNotFound;
+    }
+    QStringList tags;
+    for (const QString &t : args.values.value(QStringLiteral("tag")))
+        tags << annotate::parseTags(t);
+    auto made = library::createAnnotation(**lib, id, at, quote.size(), color, args.value(QStringLiteral("note")), tags);
+    if (!made)
+        return report(out, made.error());
+    out.text(made->id + u'\n');
+    return ExitOk;
+}
+
+int cmdAnnotations(const Context &ctx, const Args &args)
+{
+    Output &out = ctx.out;
+    const bool edits = args.has(QStringLiteral("import")) || args.has(QStringLiteral("delete"));
+    auto lib = openLibrary(ctx, edits ? Library::Access::Edit : Library::Access::Read);
+    if (!lib)
+        return report(out, lib.error());
+    if (args.has(QStringLiteral("import"))) {
+        const QString path = args.value(QStringLiteral("import"));
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            out.error(QStringLiteral("%1: cannot read: %2").arg(path, f.errorString()));
+            return ExitNotFound;
+        }
+        auto r = library::importAnnotations(**lib, f.readAll(), QFileInfo(path).fileName());
+        if (!r)
+            return report(out, r.error());
+        for (const QString &p : std::as_const(r->problems))
+            out.error(p);
+        out.text(QStringLiteral("%1 added, %2 updated, %3 already here, %4 orphaned, %5 skipped\n")
+                     .arg(r->added).arg(r->updated).arg(r->unchanged).arg(r->orphaned).arg(r->problems.size()));
+        return r->problems.isEmpty() ? ExitOk : ExitSomeFailed;
+    }
+    auto all = library::annotationsOf(**lib, args.value(QStringLiteral("source"), QStringLiteral("0")).toLongLong());
+    if (!all)
+        return report(out, all.error());
+    if (args.has(QStringLiteral("delete"))) {
+        const QString want = args.value(QStringLiteral("delete"));
+        std::vector<QString> hits;
+        for (const auto &a : *all)
+            if (a.id.startsWith(want, Qt::CaseInsensitive))
+                hits.push_back(a.id);
+        if (hits.size() != 1 || want.size() < 4) {
+            out.error(hits.empty() ? QStringLiteral("annotations: no annotation %1").arg(want)
+                                   : QStringLiteral("annotations: '%1' names %2 annotations; give more of the id").arg(want).arg(hits.size()));
+            return hits.empty() ? ExitNotFound : ExitUsage;
+        }
+        auto r = (*lib)->store().deleteAnnotation(hits.front());
+        return r ? ExitOk : report(out, r.error());
+    }
+    library::AnnotationFilter f;
+    f.tag = args.value(QStringLiteral("tag"));
+    f.color = args.value(QStringLiteral("color"));
+    f.orphanedOnly = args.has(QStringLiteral("orphaned"));
+    std::vector<annotate::Annotation> shown;
+    for (const auto &a : *all)
+        if (library::matches(a, f))
+            shown.push_back(a);
+    if (args.has(QStringLiteral("json"))) {
+        auto json = library::exportAnnotationsJson(**lib, shown);
+        if (!json)
+            return report(out, json.error());
+        out.text(QString::fromUtf8(*json));
+        return ExitOk;
+    }
+    if (args.has(QStringLiteral("markdown"))) {
+        auto md = library::exportAnnotationsMarkdown(**lib, shown, QStringLiteral("Annotations"));
+        if (!md)
+            return report(out, md.error());
+        out.text(*md);
+        return ExitOk;
+    }
+    for (const auto &a : shown) {
+        QString line = QStringLiteral("%1  source %2  %3..%4  %5%6  \"%7\"")
+                           .arg(a.id.left(8))
+                           .arg(a.sourceId)
+                           .arg(a.start)
+                           .arg(a.end())
+                           .arg(a.color, a.orphaned ? QStringLiteral(" ORPHANED") : QString(), a.exact.simplified().left(80));
+        if (!a.note.isEmpty())
+            line += QStringLiteral("  note: %1").arg(a.note.simplified().left(80));
+        if (!a.tags.isEmpty())
+            line += QStringLiteral("  tags: %1").arg(a.tags.join(QStringLiteral(", ")));
+        out.text(line + u'\n');
+    }
+    return ExitOk;
+}
+
 int cmdConflicts(const Context &ctx, const Args &args)
 {
     return withKnowledge(ctx, {}, [&](const library::Knowledge &k) {
@@ -1140,6 +1278,8 @@ int run(const QStringList &arguments)
     if (name == u"reextract") return cmdReextract(ctx, *args);
     if (name == u"chart") return cmdChart(ctx, *args);
     if (name == u"charts") return cmdCharts(ctx, *args);
+    if (name == u"annotate") return cmdAnnotate(ctx, *args);
+    if (name == u"annotations") return cmdAnnotations(ctx, *args);
     if (name == u"report") return cmdReport(ctx, *args);
     if (name == u"bib") return cmdBib(ctx, *args);
     return ExitUsage;

@@ -29,6 +29,12 @@ QString normalize(QString s, const QString &library)
     s.replace(seconds, QStringLiteral("in N s"));
     static const QRegularExpression secondsJson(QStringLiteral(R"("seconds": [0-9.e-]+)"));
     s.replace(secondsJson, QStringLiteral("\"seconds\": N"));
+    // Annotations carry random ids.
+    static const QRegularExpression uuid(QStringLiteral(R"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"));
+    s.replace(uuid, QStringLiteral("UUID"));
+    static const QRegularExpression shortId(QStringLiteral(R"((?m)^[0-9a-f]{8}(?=  source ))"));
+    s.replace(shortId, QStringLiteral("ID"));
+
     return s;
 }
 
@@ -112,6 +118,27 @@ TEST_CASE("golden: what extraction found, at the command line")
     golden(QStringLiteral("27-export-json"), lib, {QStringLiteral("export"), QStringLiteral("--json")});
     golden(QStringLiteral("28-correct-undo"), lib, {QStringLiteral("correct"), QStringLiteral("--undo")});
     golden(QStringLiteral("29-scores-unknown"), lib, {QStringLiteral("scores"), QStringLiteral("--model"), QStringLiteral("Nothing Like It")});
+}
+
+TEST_CASE("golden: annotations at the command line")
+{
+    QTemporaryDir tmp;
+    const QString lib = tmp.path() + QStringLiteral("/lib");
+    const QString data = QDir::cleanPath(QStringLiteral(SEXTANT_TEST_DATA));
+    REQUIRE(test::runCli(lib, {QStringLiteral("ingest"), data + QStringLiteral("/corpus")}).exitCode == 0);
+    golden(QStringLiteral("40-annotate"), lib, {QStringLiteral("annotate"), QStringLiteral("4"), QStringLiteral("--quote"), QStringLiteral("Apache 2.0"), QStringLiteral("--color"), QStringLiteral("green"), QStringLiteral("--note"), QStringLiteral("The license"), QStringLiteral("--tag"), QStringLiteral("license, open weights")});
+    golden(QStringLiteral("41-annotate-missing"), lib, {QStringLiteral("annotate"), QStringLiteral("4"), QStringLiteral("--quote"), QStringLiteral("nowhere in it")});
+    golden(QStringLiteral("42-annotations"), lib, {QStringLiteral("annotations")});
+    golden(QStringLiteral("43-annotations-markdown"), lib, {QStringLiteral("annotations"), QStringLiteral("--markdown"), QStringLiteral("--tag"), QStringLiteral("license")});
+    golden(QStringLiteral("44-annotations-json"), lib, {QStringLiteral("annotations"), QStringLiteral("--json")});
+    // Export, delete, import back: the same annotation returns.
+    const test::CliResult exported = test::runCli(lib, {QStringLiteral("annotations"), QStringLiteral("--json")});
+    test::writeFile(lib + QStringLiteral("/../mine.jsonld"), exported.out.toUtf8());
+    const QString id = exported.out.section(QStringLiteral("urn:uuid:"), 1).left(36);
+    REQUIRE(test::runCli(lib, {QStringLiteral("annotations"), QStringLiteral("--delete"), id.left(8)}).exitCode == 0);
+    CHECK(test::runCli(lib, {QStringLiteral("annotations")}).out.isEmpty());
+    golden(QStringLiteral("45-annotations-import"), lib, {QStringLiteral("annotations"), QStringLiteral("--import"), lib + QStringLiteral("/../mine.jsonld")});
+    CHECK(test::runCli(lib, {QStringLiteral("annotations")}).out.contains(u"Apache 2.0"));
 }
 
 TEST_CASE("golden: charts, the timeline and bibliographies at the command line")

@@ -93,6 +93,8 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Title)
         return s->originalPath;
+    if (role == Qt::ToolTipRole && index.column() == Added)
+        return s->addedAt;
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -101,7 +103,7 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
     case Published: return s->published.isValid() ? s->published.toIso() : QString();
     case Added: {
         const QDateTime t = QDateTime::fromString(s->addedAt, Qt::ISODate);
-        return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : s->addedAt;
+        return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd")) : s->addedAt;
     }
     case Entities: return s->entityCount;
     case Annotations: return s->annotationCount > 0 ? QVariant(s->annotationCount) : QVariant(QString());
