@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QSettings>
 
 namespace sextant::app {
 
@@ -15,7 +16,13 @@ int runGui(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Sextant"));
     QApplication::setOrganizationName(QStringLiteral("Sextant"));
     QApplication::setApplicationVersion(QStringLiteral(SEXTANT_VERSION));
+    // The library named on the command line or in $SEXTANT_LIBRARY, else the one used last, else the default.
     QString dir = library::Library::defaultLocation();
+    if (qEnvironmentVariableIsEmpty("SEXTANT_LIBRARY")) {
+        const QString last = QSettings().value(QStringLiteral("library/last")).toString();
+        if (!last.isEmpty() && QFileInfo::exists(library::LibraryPaths::under(last).database))
+            dir = last;
+    }
     bool demo = false;
     QStringList files;
     const QStringList args = QApplication::arguments();

@@ -1061,7 +1061,7 @@ void MainWindow::removeSelectedSources(bool confirmed)
                                 ids.size() == 1 ? tr("Move “%1” to the trash?").arg(titles.front())
                                                 : tr("Move %n sources to the trash?", nullptr, static_cast<int>(ids.size())),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setInformativeText(tr("Their annotations go with them. Undo (Ctrl+Z) brings them back; the trash is emptied when Sextant closes."));
+    box->setInformativeText(tr("Their annotations go with them. Undo (Ctrl+Z) brings them back; the trash is emptied when Sextant next starts."));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [run](int result) {
         if (result == QMessageBox::Yes)

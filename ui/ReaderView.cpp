@@ -426,6 +426,13 @@ bool ReaderView::viewportEvent(QEvent *e)
     return QTextBrowser::viewportEvent(e);
 }
 
+void ReaderView::changeEvent(QEvent *e)
+{
+    QTextBrowser::changeEvent(e);
+    if (e->type() == QEvent::PaletteChange)
+        applyHighlights(); // light and dark palettes take different strengths of the same colors
+}
+
 void ReaderView::mouseReleaseEvent(QMouseEvent *e)
 {
     QTextBrowser::mouseReleaseEvent(e);

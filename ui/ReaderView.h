@@ -61,6 +61,7 @@ Q_SIGNALS:
 
 protected:
     bool viewportEvent(QEvent *e) override;
+    void changeEvent(QEvent *e) override;
     void mouseReleaseEvent(QMouseEvent *e) override;
 
 private:
