@@ -32,8 +32,10 @@ QString sentenceAround(const QString &text, qint64 start, qint64 length)
         if ((c == u'.' || c == u'!' || c == u'?') && (b >= text.size() || text[b].isSpace()))
             break;
     }
-    return esc(text.mid(a, start - a).trimmed() + u' ').trimmed() + QStringLiteral(" <b>%1</b> ").arg(esc(text.mid(start, length)))
-           + esc(text.mid(start + length, b - start - length));
+    QString before = text.mid(a, start - a);
+    while (!before.isEmpty() && before.front().isSpace())
+        before.remove(0, 1);
+    return esc(before) + QStringLiteral("<b>%1</b>").arg(esc(text.mid(start, length))) + esc(text.mid(start + length, b - start - length));
 }
 
 } // namespace

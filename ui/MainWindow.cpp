@@ -1128,6 +1128,13 @@ void MainWindow::fetchNextUrl()
     m_fetcher->fetch(url);
 }
 
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_sidebar)
+        fillSidebar(); // section titles are drawn in the palette's secondary color
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     if (event->mimeData()->hasUrls())

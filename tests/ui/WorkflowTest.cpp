@@ -17,6 +17,8 @@
 #include "models/SourcesModel.h"
 
 #include <QAbstractButton>
+#include <QApplication>
+#include <QPalette>
 #include <QDir>
 #include <QFile>
 #include <QMessageBox>
@@ -125,6 +127,27 @@ TEST_CASE("annotate in the reader, reopen the library and find the annotation; u
         window.undoStack()->undo();
         CHECK(window.library()->store().annotations(id)->size() == 2);
         saveShot(window, "reader-annotations.png");
+        // A dark system palette: the window follows it, highlights included.
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b2b2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe6e6e6));
+        dark.setColor(QPalette::Base, QColor(0x1e1e1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x262626));
+        dark.setColor(QPalette::Text, QColor(0xe6e6e6));
+        dark.setColor(QPalette::Button, QColor(0x333333));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6e6e6));
+        dark.setColor(QPalette::Highlight, QColor(0x2f6fba));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a9a9a));
+        dark.setColor(QPalette::Link, QColor(0x6cb4ff));
+        QApplication::setPalette(dark);
+        QTest::qWait(50); // palette change events reach the widgets
+        window.openSource(id);
+        CHECK(window.reader()->palette().color(QPalette::Base).lightness() < 128);
+        saveShot(window, "reader-dark.png");
+        QApplication::setPalette(light);
+        QTest::qWait(50);
     } // the window is gone; everything was saved as it happened
 
     ui::MainWindow again(dir);
