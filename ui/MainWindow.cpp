@@ -123,6 +123,8 @@ MainWindow::MainWindow(QString libraryDir, QWidget *parent) : QMainWindow(parent
             m_sourceAnnotations->setSource(0);
         }
         Q_EMIT startIndexSync();
+        if (!m_search->text().trimmed().isEmpty())
+            runSearchNow(true);
     });
     connect(m_edits, &EditController::knowledgeChanged, this, [this] {
         invalidateKnowledge();
@@ -836,8 +838,8 @@ void MainWindow::buildActions()
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(120); // results as you type, without a query per keystroke
     connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
-    connect(m_search, &QLineEdit::returnPressed, this, &MainWindow::runSearchNow);
-    connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::runSearchNow);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] { runSearchNow(true); });
+    connect(m_searchTimer, &QTimer::timeout, this, [this] { runSearchNow(false); });
 }
 
 // ---------------------------------------------------------------------------
@@ -1073,10 +1075,10 @@ void MainWindow::removeSelectedSources(bool confirmed)
 void MainWindow::setSearchText(const QString &text)
 {
     m_search->setText(text);
-    runSearchNow();
+    runSearchNow(true);
 }
 
-void MainWindow::runSearchNow()
+void MainWindow::runSearchNow(bool force)
 {
     m_searchTimer->stop();
     const QString query = m_search->text().trimmed();
@@ -1087,7 +1089,7 @@ void MainWindow::runSearchNow()
     }
     showView(LibraryPage);
     m_listStack->setCurrentIndex(1);
-    m_searchPane->search(query);
+    m_searchPane->search(query, force);
 }
 
 QListView *MainWindow::resultsView() const { return m_searchPane->resultsView(); }
@@ -1195,7 +1197,7 @@ void MainWindow::onIngestFinished(const library::IngestSummary &s)
     invalidateKnowledge();
     reloadSources();
     if (!m_search->text().trimmed().isEmpty())
-        runSearchNow();
+        runSearchNow(true);
     if (m_currentSource > 0) // a new version re-anchors annotations
         openSource(m_currentSource);
     refreshView(m_pages->currentIndex()); // charts, the timeline and lists are drawn again from the new sources

@@ -67,7 +67,7 @@ public:
 
     // Search (Ctrl+K): results as you type.
     void setSearchText(const QString &text);
-    void runSearchNow();
+    void runSearchNow(bool force = false);
 
     // The reader and annotations.
     void openSource(qint64 id);

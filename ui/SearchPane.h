@@ -30,7 +30,8 @@ public:
     explicit SearchPane(LibraryAccess library, QWidget *parent = nullptr);
 
     /// Runs a query with the facets selected; returns false on an error (shown in the pane).
-    bool search(const QString &query);
+    /// Does nothing when neither the query nor the facets changed, unless forced (new sources).
+    bool search(const QString &query, bool force = false);
     void clear();
     [[nodiscard]] const QString &query() const { return m_query; }
     [[nodiscard]] index::SearchFilters filters() const;
@@ -60,7 +61,8 @@ private:
     QComboBox *m_to = nullptr;
     QHash<QString, QStringList> m_selected; ///< facet -> values checked
     bool m_filling = false;
-    bool m_direct = false; ///< selectFacet() searches itself
+    bool m_direct = false;
+    QString m_lastSignature; ///< selectFacet() searches itself
 };
 
 } // namespace sextant::ui

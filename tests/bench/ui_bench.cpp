@@ -135,6 +135,9 @@ int main(int argc, char **argv)
             window.setSearchText(q.left(n));
             window.resultsView()->viewport()->repaint();
             keys.push_back(double(t.nsecsElapsed()) / 1e6);
+            if (keys.back() > 50)
+                std::printf("  slow keystroke: \"%s\" %.1f ms (about %lld matches)\n", qPrintable(q.left(n)), keys.back(),
+                            static_cast<long long>(window.resultsModel()->estimatedTotal()));
         }
     }
     std::printf("search per keystroke (%zu keystrokes, results + facets drawn): median %.1f ms, p95 %.1f ms, max %.1f ms "
