@@ -565,9 +565,23 @@ Result<SearchResults> SearchIndex::search(const QString &query, const SearchOpti
                     len += 2;
                 }
                 rest.remove(from, len);
-                const std::string r = utf8(rewriteWildcards(rest.simplified()));
-                if (!r.empty())
-                    entity = Xapian::Query(Xapian::Query::OP_AND, qp.parse_query(r, flags), entity);
+                // An operator left dangling by the removal ("gemini AND benchmark") goes with it.
+                static const QRegularExpression dangling(QStringLiteral(R"(^\s*(?:(?:AND|OR|XOR|NOT|NEAR(?:/\d+)?|ADJ(?:/\d+)?)\s+)+|(?:\s+(?:AND|OR|XOR|NOT|NEAR(?:/\d+)?|ADJ(?:/\d+)?))+\s*$)"));
+                rest = rest.simplified();
+                for (QString before; before != rest;) {
+                    before = rest;
+                    rest = rest.remove(dangling).simplified();
+                    if (rest == u"AND" || rest == u"OR" || rest == u"NOT" || rest == u"XOR")
+                        rest.clear();
+                }
+                const std::string r = utf8(rewriteWildcards(rest));
+                if (!r.empty()) {
+                    try {
+                        entity = Xapian::Query(Xapian::Query::OP_AND, qp.parse_query(r, flags), entity);
+                    } catch (const Xapian::QueryParserError &) {
+                        continue; // what is left is not a query by itself: no expansion for this name
+                    }
+                }
                 parsed = Xapian::Query(Xapian::Query::OP_OR, parsed, entity);
             }
             // Facet selections narrow without changing the ranking.

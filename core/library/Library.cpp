@@ -9,6 +9,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
 
@@ -169,6 +170,11 @@ const QHash<QString, Library::EntityLabel> &Library::entityLabels()
 
 std::vector<index::QueryExpansion> Library::expansionsFor(const QString &query)
 {
+    // Only a query of words (ANDed) can take "(query) OR (the other words AND the entity)";
+    // one with OR, NOT, NEAR or brackets is searched as written.
+    static const QRegularExpression structured(QStringLiteral(R"(\b(?:OR|XOR|NOT|NEAR|ADJ)\b|[()]|(?:^|\s)-\S)"));
+    if (structured.match(query).hasMatch())
+        return {};
     refreshNames();
     // Words of the query as typed, without field names, operators or the
     // quotes and brackets around them.

@@ -127,6 +127,15 @@ TEST_CASE("searching for a codename or alias finds the sources about its entity"
     auto narrowed = lib->search(QStringLiteral("Avocado intelligence"), opts);
     REQUIRE(narrowed);
     CHECK(titles(*narrowed) == QStringList{QStringLiteral("Muse Spark benchmarks")});
+    // An operator next to the name stays valid once the name is taken out.
+    auto withOperator = lib->search(QStringLiteral("Avocado AND intelligence"), opts);
+    REQUIRE(withOperator);
+    CHECK(titles(*withOperator) == QStringList{QStringLiteral("Muse Spark benchmarks")});
+    // A query with OR, NOT or brackets is searched as written.
+    CHECK(lib->expansionsFor(QStringLiteral("grocer OR Avocado")).empty());
+    auto orOperator = lib->search(QStringLiteral("grocer OR Avocado"), opts);
+    REQUIRE(orOperator);
+    CHECK(titles(*orOperator) == QStringList{QStringLiteral("Fruit"), QStringLiteral("Meta goes closed")});
     // Field syntax and operators are left alone.
     CHECK(lib->expansionsFor(QStringLiteral("title:avocado OR NOT")).empty());
 }
