@@ -319,8 +319,12 @@ Result<Knowledge> Knowledge::load(Library &library, const Options &options)
     struct EventGroup {
         KnownEvent event;
         QString subject;
+        QString iso; ///< event.date as ISO, kept in step with it
     };
     std::vector<EventGroup> groups;
+    // Groups by what happened to what (kind and subject, or kind and title), so a
+    // new report is compared only with the events it could be: linear in events.
+    QHash<QString, std::vector<size_t>> groupsByThing;
     for (const store::FactRow &f : *facts) {
         Provenance from;
         from.source = f.sourceId;
@@ -379,14 +383,18 @@ Result<Knowledge> Knowledge::load(Library &library, const Options &options)
             // One happening reported by several sources is one event.
             const QString subject = e.entityKeys.value(0);
             bool merged = false;
-            for (EventGroup &g : groups) {
-                const QString a = g.event.date.toIso(), b = e.date.toIso();
+            const QString thing = e.kind + u'\x1f' + (subject.isEmpty() ? u'#' + e.title : subject);
+            std::vector<size_t> &candidates = groupsByThing[thing];
+            const QString b = e.date.toIso();
+            for (const size_t gi : candidates) {
+                EventGroup &g = groups[gi];
+                const QString &a = g.iso;
                 const bool sameDate = a.startsWith(b) || b.startsWith(a);
-                const bool sameThing = g.event.kind == e.kind
-                                       && (subject.isEmpty() ? g.event.title == e.title : g.subject == subject);
-                if (sameDate && sameThing) {
-                    if (e.date.precision > g.event.date.precision)
+                if (sameDate) {
+                    if (e.date.precision > g.event.date.precision) {
                         g.event.date = e.date; // the more precise report
+                        g.iso = b;
+                    }
                     g.event.sources.push_back(from);
                     for (const QString &key : std::as_const(e.entityKeys))
                         if (!g.event.entityKeys.contains(key))
@@ -397,8 +405,10 @@ Result<Knowledge> Knowledge::load(Library &library, const Options &options)
                     break;
                 }
             }
-            if (!merged)
-                groups.push_back({std::move(e), subject});
+            if (!merged) {
+                candidates.push_back(groups.size());
+                groups.push_back({std::move(e), subject, b});
+            }
         }
     }
 

@@ -1153,7 +1153,8 @@ Result<std::vector<SourceSummary>> Store::querySources(const SourceQuery &sq)
     int i = 1;
     for (const QString &b : std::as_const(binds))
         q.bind(i++, b);
-    q.bind(i++, sq.limit).bind(i, sq.offset);
+    q.bind(i, sq.limit);
+    q.bind(i + 1, sq.offset);
     std::vector<SourceSummary> out;
     while (q.step())
         out.push_back(readSummary(q));
