@@ -102,7 +102,13 @@ void Inspector::refresh()
 void Inspector::showEntity(const QString &key)
 {
     const library::Knowledge *k = m_knowledge();
-    const library::KnownEntity *e = k ? k->entity(key) : nullptr;
+    if (!k) { // a large library's knowledge is still loading: shown when it arrives (refresh())
+        m_entity = key;
+        m_source = 0;
+        setHtml(QStringLiteral("<p style='color:gray'>%1</p>").arg(tr("Loading what the library knows of %1…").arg(esc(key))));
+        return;
+    }
+    const library::KnownEntity *e = k->entity(key);
     if (!e) {
         m_entity.clear();
         setHtml(QStringLiteral("<p>%1</p>").arg(tr("Nothing is known of %1 in this library.").arg(esc(key))));
@@ -158,6 +164,11 @@ void Inspector::showEntity(const QString &key)
     for (const auto &s : k->scores)
         if (s.modelKey == key || s.benchmarkKey == key)
             scores.push_back(&s);
+    // At most this many rows of each list: the inspector summarizes; the views list everything.
+    constexpr size_t kRows = 100;
+    const size_t allScores = scores.size();
+    if (scores.size() > kRows)
+        scores.resize(kRows);
     if (!scores.empty()) {
         const bool isBenchmark = e->kind == u"benchmark";
         h += QStringLiteral("<h3>%1</h3><table border='1' cellspacing='0' cellpadding='3'><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>")
@@ -167,12 +178,17 @@ void Inspector::showEntity(const QString &key)
                      .arg(esc(isBenchmark ? s->model : s->benchmark), QString::number(s->value), esc(s->unit), esc(s->setting),
                           passageLink(s->from.source, s->from.start, s->from.length, esc(sourceTitle(s->from.source))));
         h += QStringLiteral("</table>");
+        if (allScores > kRows)
+            h += QStringLiteral("<p style='color:gray'>%1</p>").arg(tr("… and %n more", nullptr, static_cast<int>(allScores - kRows)));
     }
 
     // Events.
     QString events;
+    size_t eventCount = 0;
     for (const auto &ev : k->events) {
         if (!ev.entityKeys.contains(key))
+            continue;
+        if (++eventCount > kRows)
             continue;
         QStringList from;
         for (const auto &p : ev.sources)
@@ -182,13 +198,19 @@ void Inspector::showEntity(const QString &key)
                       .arg(ev.date.toIso(), esc(ev.title), esc(ev.kind),
                            ev.openness.isEmpty() ? QString() : QStringLiteral(", ") + esc(ev.openness), from.join(QStringLiteral(", ")));
     }
+    if (eventCount > kRows)
+        events += QStringLiteral("<li style='color:gray'>%1</li>").arg(tr("… and %n more", nullptr, static_cast<int>(eventCount - kRows)));
     if (!events.isEmpty())
         h += QStringLiteral("<h3>%1</h3><ul>%2</ul>").arg(tr("Events"), events);
 
     // Mentions with their sentences (the first 100).
     if (library::Library *lib = m_library()) {
         auto ids = lib->store().entityIds({key});
-        auto mentions = ids && !ids->empty() ? lib->store().mentionsOf(*ids) : Result<std::vector<store::MentionRow>>{};
+        auto mentions = ids && !ids->empty() ? lib->store().mentionsOf(*ids, 100) : Result<std::vector<store::MentionRow>>{};
+        if (mentions)
+            std::stable_sort(mentions->begin(), mentions->end(), [](const store::MentionRow &a, const store::MentionRow &b) {
+                return a.sourceId != b.sourceId ? a.sourceId < b.sourceId : a.start < b.start;
+            });
         if (mentions && !mentions->empty()) {
             std::vector<qint64> sourceIds;
             for (const auto &m : *mentions)
@@ -211,8 +233,8 @@ void Inspector::showEntity(const QString &key)
                          .arg(passageLink(m.sourceId, m.start, m.length, sentenceAround(texts->value(m.sourceId), m.start, m.length)));
                 ++shown;
             }
-            if (static_cast<qint64>(mentions->size()) > shown)
-                h += QStringLiteral("<p style='color:gray'>%1</p>").arg(tr("… and %n more", nullptr, static_cast<int>(mentions->size()) - shown));
+            if (e->mentionCount > shown)
+                h += QStringLiteral("<p style='color:gray'>%1</p>").arg(tr("… and %n more", nullptr, static_cast<int>(e->mentionCount - shown)));
         }
     }
     setHtml(h);

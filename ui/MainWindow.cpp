@@ -39,6 +39,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
@@ -163,6 +164,8 @@ MainWindow::MainWindow(QString libraryDir, QWidget *parent) : QMainWindow(parent
 
 MainWindow::~MainWindow()
 {
+    if (m_knowledgeThread)
+        m_knowledgeThread->wait(); // its result is dropped: this window is going
     if (m_worker)
         m_worker->cancel();
     m_ingestThread.quit();
@@ -228,20 +231,69 @@ bool MainWindow::ensureLibrary()
     return true;
 }
 
+namespace {
+// Up to this many sources the library's knowledge loads at once (well under a
+// second); above it, on a thread, and the views show it when it arrives.
+constexpr qint64 kKnowledgeInline = 3000;
+} // namespace
+
 const library::Knowledge *MainWindow::knowledge()
 {
-    if (!m_knowledge && m_library) {
+    if (m_knowledge || !m_library)
+        return m_knowledge ? &*m_knowledge : nullptr;
+    if (m_library->store().countSources({}).value_or(0) <= kKnowledgeInline) {
         auto k = library::Knowledge::load(*m_library);
         if (!k) {
             showStatus(k.error().message);
             return nullptr;
         }
         m_knowledge = std::move(*k);
+        return &*m_knowledge;
     }
-    return m_knowledge ? &*m_knowledge : nullptr;
+    if (!m_knowledgeThread) {
+        showStatus(tr("Loading what the library knows…"));
+        const int generation = m_knowledgeGeneration;
+        const QString dir = m_libraryDir;
+        QPointer<MainWindow> self(this);
+        m_knowledgeThread = QThread::create([self, dir, generation] {
+            auto lib = library::Library::open(dir, library::Library::Access::Read);
+            auto result = std::make_shared<Result<library::Knowledge>>(lib ? library::Knowledge::load(**lib)
+                                                                           : Result<library::Knowledge>(std::unexpected(lib.error())));
+            QMetaObject::invokeMethod(qApp, [self, result, generation] {
+                if (!self)
+                    return;
+                self->m_knowledgeThread = nullptr;
+                if (generation != self->m_knowledgeGeneration) { // the library changed meanwhile: load again
+                    self->onKnowledgeLoaded();
+                    return;
+                }
+                if (!*result) {
+                    self->showStatus(result->error().message);
+                    return;
+                }
+                self->m_knowledge = std::move(**result);
+                self->onKnowledgeLoaded();
+            }, Qt::QueuedConnection);
+        });
+        connect(m_knowledgeThread, &QThread::finished, m_knowledgeThread, &QObject::deleteLater);
+        m_knowledgeThread->start();
+    }
+    return nullptr;
 }
 
-void MainWindow::invalidateKnowledge() { m_knowledge.reset(); }
+void MainWindow::onKnowledgeLoaded()
+{
+    if (m_knowledge)
+        showStatus(tr("%n entity(ies) known", nullptr, static_cast<int>(m_knowledge->entities.size())));
+    m_inspector->refresh();
+    refreshView(m_pages->currentIndex());
+}
+
+void MainWindow::invalidateKnowledge()
+{
+    m_knowledge.reset();
+    ++m_knowledgeGeneration;
+}
 
 void MainWindow::showStatus(const QString &text) { m_status->setText(text); }
 

@@ -130,6 +130,7 @@ private:
     bool ensureLibrary();
     void refreshView(int page);
     void invalidateKnowledge();
+    void onKnowledgeLoaded();
     void fillConflicts();
     void showStatus(const QString &text);
     void fetchNextUrl();
@@ -139,6 +140,8 @@ private:
     QString m_libraryDir;
     std::unique_ptr<library::Library> m_library; // reads and the user's edits, UI thread only
     std::optional<library::Knowledge> m_knowledge;
+    QThread *m_knowledgeThread = nullptr; ///< loading a large library's knowledge
+    int m_knowledgeGeneration = 0;        ///< bumped when the library changes; older loads are dropped
     QUndoStack *m_undo = nullptr;
     EditController *m_edits = nullptr;
     QTreeWidget *m_sidebar = nullptr;

@@ -921,16 +921,20 @@ Result<std::vector<FactRow>> Store::factRows()
     return out;
 }
 
-Result<std::vector<MentionRow>> Store::mentionsOf(const std::vector<qint64> &entityIds)
+Result<std::vector<MentionRow>> Store::mentionsOf(const std::vector<qint64> &entityIds, qint64 limit)
 {
-    auto s = d->prepare("SELECT s.id, m.version_id, m.entity_id, m.start, m.len FROM mentions m "
-                        "JOIN sources s ON s.current_version = m.version_id WHERE m.entity_id = ? ORDER BY s.id, m.start");
+    auto s = limit < 0 ? d->prepare("SELECT s.id, m.version_id, m.entity_id, m.start, m.len FROM mentions m "
+                                    "JOIN sources s ON s.current_version = m.version_id WHERE m.entity_id = ? ORDER BY s.id, m.start")
+                       : d->prepare("SELECT s.id, m.version_id, m.entity_id, m.start, m.len FROM mentions m "
+                                    "JOIN sources s ON s.current_version = m.version_id WHERE m.entity_id = ? ORDER BY m.rowid LIMIT ?");
     if (!s)
         return std::unexpected(s.error());
     std::vector<MentionRow> out;
     for (const qint64 id : entityIds) {
         Query q(d->db, *s);
         q.bind(1, id);
+        if (limit >= 0)
+            q.bind(2, limit);
         while (q.step())
             out.push_back(MentionRow{q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4)});
         if (q.failed())

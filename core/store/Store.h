@@ -200,7 +200,8 @@ public:
     /// Every fact of the current versions.
     Result<std::vector<FactRow>> factRows();
     /// The mentions of some entities in current versions, by source.
-    Result<std::vector<MentionRow>> mentionsOf(const std::vector<qint64> &entityIds);
+    /// With a limit: the first mentions in the order they were stored (no sort of them all).
+    Result<std::vector<MentionRow>> mentionsOf(const std::vector<qint64> &entityIds, qint64 limit = -1);
     /// The mentions of one version.
     Result<std::vector<MentionRow>> mentionsIn(qint64 versionId);
     /// What the search index records of a version's extraction: (entity key,
