@@ -159,6 +159,10 @@ ALTER TABLE versions ADD COLUMN entity_count INTEGER NOT NULL DEFAULT 0;
 UPDATE versions SET entity_count = (SELECT COUNT(DISTINCT m.entity_id) FROM mentions m WHERE m.version_id = versions.id);
 CREATE INDEX sources_by_added ON sources(added_at);
 )SQL",
+        // 5: publishers counted from an index (the sidebar), not from versions' rows with their text.
+        R"SQL(
+CREATE INDEX versions_by_publisher ON versions(publisher);
+)SQL",
     };
     return all;
 }

@@ -1169,6 +1169,18 @@ Result<std::vector<SourceSummary>> Store::querySources(const SourceQuery &sq)
 
 Result<qint64> Store::countSources(const SourceQuery &sq)
 {
+    if (sq.text.trimmed().isEmpty() && sq.publisher.isEmpty() && sq.tag.isEmpty()) {
+        // Without filters on the version's fields, the sources table alone answers.
+        auto s = d->prepare(sq.trashed ? "SELECT COUNT(*) FROM sources WHERE removed_at IS NOT NULL AND removed_version IS NOT NULL AND added_at >= ?"
+                                       : "SELECT COUNT(*) FROM sources WHERE current_version IS NOT NULL AND added_at >= ?");
+        if (!s)
+            return std::unexpected(s.error());
+        Query q(d->db, *s);
+        q.bind(1, sq.addedSince);
+        if (!q.step())
+            return std::unexpected(d->sqlError(QStringLiteral("cannot count sources"), q.rc()));
+        return q.i64(0);
+    }
     QStringList binds;
     const QByteArray sql = QByteArray("SELECT COUNT(*)") + sourceFilter(sq, binds);
     auto s = d->prepare(sql.constData());
@@ -1185,8 +1197,10 @@ Result<qint64> Store::countSources(const SourceQuery &sq)
 
 Result<std::vector<std::pair<QString, qint64>>> Store::publisherCounts()
 {
-    auto s = d->prepare("SELECT v.publisher, COUNT(*) FROM sources s JOIN versions v ON v.id = s.current_version "
-                        "WHERE v.publisher <> '' GROUP BY v.publisher ORDER BY 2 DESC, 1 COLLATE NOCASE");
+    // Reads the publisher index and the small sources table, never the versions' rows (which hold the text).
+    auto s = d->prepare("SELECT publisher, COUNT(*) FROM versions INDEXED BY versions_by_publisher "
+                        "WHERE publisher <> '' AND id IN (SELECT current_version FROM sources WHERE current_version IS NOT NULL) "
+                        "GROUP BY publisher ORDER BY 2 DESC, 1 COLLATE NOCASE");
     if (!s)
         return std::unexpected(s.error());
     Query q(d->db, *s);
