@@ -1,6 +1,7 @@
 #include "AnnotationsPane.h"
 
 #include "EditController.h"
+#include "Swatch.h"
 #include "library/Library.h"
 
 #include <QAction>
@@ -26,17 +27,6 @@ namespace sextant::ui {
 namespace {
 constexpr int kIndexRole = Qt::UserRole + 1;
 
-QIcon swatch(const QString &color)
-{
-    QPixmap p(14, 14);
-    p.fill(Qt::transparent);
-    QPainter painter(&p);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setBrush(QColor(annotate::colorHex(color)));
-    painter.setPen(Qt::NoPen);
-    painter.drawRoundedRect(QRectF(1, 1, 12, 12), 3, 3);
-    return QIcon(p);
-}
 } // namespace
 
 AnnotationsPane::AnnotationsPane(LibraryAccess library, EditController *edits, bool compact, QWidget *parent)
@@ -52,7 +42,7 @@ AnnotationsPane::AnnotationsPane(LibraryAccess library, EditController *edits, b
     m_color->setAccessibleName(tr("Filter by color"));
     m_color->addItem(tr("Any color"), QString());
     for (const QString &c : annotate::colorNames())
-        m_color->addItem(swatch(c), c, c);
+        m_color->addItem(colorSwatch(QColor(annotate::colorHex(c)), true), c, c);
     m_sourceBox = new QComboBox(this);
     m_sourceBox->setAccessibleName(tr("Filter by source"));
     m_sourceBox->setMaximumWidth(260);
@@ -202,7 +192,7 @@ void AnnotationsPane::fill()
         m_model->setHorizontalHeaderLabels({tr("Quote"), tr("Note"), tr("Tags"), tr("Source"), tr("Modified")});
     for (size_t i = 0; i < m_shown.size(); ++i) {
         const auto &a = m_shown[i];
-        auto *quote = new QStandardItem(swatch(a.color), a.exact.simplified().left(200));
+        auto *quote = new QStandardItem(colorSwatch(QColor(annotate::colorHex(a.color)), true), a.exact.simplified().left(200));
         quote->setData(static_cast<int>(i), kIndexRole);
         quote->setToolTip(a.orphaned ? tr("Orphaned: this passage is not in the current version of its source") : a.exact.left(600));
         if (a.orphaned) {

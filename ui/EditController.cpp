@@ -101,8 +101,8 @@ bool EditController::createAnnotation(qint64 sourceId, qint64 start, qint64 leng
     library::Library *lib = m_library();
     if (!lib)
         return false;
-    // Made (and saved) once to get its anchor; the command saves it again on redo and removes it on undo.
-    auto made = library::createAnnotation(*lib, sourceId, start, length, color, note, tags);
+    // The command saves it (now, and on redo) and removes it on undo.
+    auto made = library::newAnnotation(*lib, sourceId, start, length, color, note, tags);
     if (!made) {
         Q_EMIT failed(made.error().message);
         return false;

@@ -215,26 +215,19 @@ void EntityBrowser::mergeSelected()
     m_edits->undoStack()->endMacro();
 }
 
-void EntityBrowser::rejectSelected()
+void EntityBrowser::correctSelected(const QString &action, const QString &label)
 {
     const QStringList keys = selectedKeys();
     if (keys.isEmpty())
         return;
-    m_edits->undoStack()->beginMacro(tr("Reject %n Entity(ies)", nullptr, static_cast<int>(keys.size())));
+    m_edits->undoStack()->beginMacro(label.arg(keys.size()));
     for (const QString &key : keys)
-        m_edits->correct({QStringLiteral("reject-entity"), key, {}, {}}, tr("Reject"));
+        m_edits->correct({action, key, {}, {}}, label.arg(1));
     m_edits->undoStack()->endMacro();
 }
 
-void EntityBrowser::confirmSelected()
-{
-    const QStringList keys = selectedKeys();
-    if (keys.isEmpty())
-        return;
-    m_edits->undoStack()->beginMacro(tr("Confirm %n Entity(ies)", nullptr, static_cast<int>(keys.size())));
-    for (const QString &key : keys)
-        m_edits->correct({QStringLiteral("confirm-entity"), key, {}, {}}, tr("Confirm"));
-    m_edits->undoStack()->endMacro();
-}
+void EntityBrowser::rejectSelected() { correctSelected(QStringLiteral("reject-entity"), tr("Reject Entities (%1)")); }
+
+void EntityBrowser::confirmSelected() { correctSelected(QStringLiteral("confirm-entity"), tr("Confirm Entities (%1)")); }
 
 } // namespace sextant::ui

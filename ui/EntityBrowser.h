@@ -43,6 +43,9 @@ Q_SIGNALS:
     void entitySelected(const QString &key);
 
 private:
+    /// One undoable step for the whole selection.
+    void correctSelected(const QString &action, const QString &label);
+
     KnowledgeAccess m_knowledge;
     EditController *m_edits;
     QTabBar *m_tabs = nullptr;

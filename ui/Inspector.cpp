@@ -69,13 +69,18 @@ void Inspector::showNothing()
     setHtml(QStringLiteral("<p style='color:gray'>%1</p>").arg(tr("Select a source, an entity or an annotation to see what is known of it.")));
 }
 
-QString Inspector::sourceTitle(qint64 id) const
+void Inspector::indexTitles()
 {
+    m_titles.clear();
     if (const library::Knowledge *k = m_knowledge())
         for (const auto &s : k->sources)
-            if (s.id == id)
-                return s.title.isEmpty() ? tr("Source %1").arg(id) : s.title;
-    return tr("Source %1").arg(id);
+            m_titles.insert(s.id, s.title);
+}
+
+QString Inspector::sourceTitle(qint64 id) const
+{
+    const QString t = m_titles.value(id);
+    return t.isEmpty() ? tr("Source %1").arg(id) : t;
 }
 
 QString Inspector::passageLink(qint64 source, qint64 start, qint64 length, const QString &label) const
@@ -116,6 +121,7 @@ void Inspector::showEntity(const QString &key)
     }
     m_entity = key;
     m_source = 0;
+    indexTitles(); // once: every passage below names its source
     QString h = QStringLiteral("<h2>%1</h2><p style='color:gray'>%2").arg(esc(e->name), esc(e->kind));
     if (e->origin == u"found")
         h += tr(" · found in the text (confidence %1%2)").arg(qRound(e->confidence * 100)).arg(e->confirmed ? tr(", confirmed") : QString());
@@ -294,6 +300,10 @@ void Inspector::showAnnotation(const annotate::Annotation &a)
 {
     m_entity.clear();
     m_source = 0;
+    m_titles.clear();
+    if (m_library())
+        if (auto rows = m_library()->store().sourcesByIds({a.sourceId}); rows && !rows->empty())
+            m_titles.insert(a.sourceId, rows->front().title);
     QString h = QStringLiteral("<h2>%1</h2>").arg(tr("Annotation"));
     h += QStringLiteral("<blockquote style='background:%1'>“%2”</blockquote>").arg(annotate::colorHex(a.color), esc(a.exact));
     if (a.orphaned)

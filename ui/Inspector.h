@@ -3,6 +3,7 @@
 #include "annotate/Annotation.h"
 #include "library/Knowledge.h"
 
+#include <QHash>
 #include <QTextBrowser>
 #include <functional>
 
@@ -39,6 +40,7 @@ Q_SIGNALS:
     void entityRequested(const QString &key);
 
 private:
+    void indexTitles();
     QString sourceTitle(qint64 id) const;
     QString passageLink(qint64 source, qint64 start, qint64 length, const QString &label) const;
 
@@ -46,6 +48,7 @@ private:
     LibraryAccess m_library;
     QString m_entity;
     qint64 m_source = 0;
+    QHash<qint64, QString> m_titles; ///< source titles for the subject shown
 };
 
 } // namespace sextant::ui

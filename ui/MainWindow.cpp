@@ -9,6 +9,7 @@
 #include "Inspector.h"
 #include "ReaderView.h"
 #include "SearchPane.h"
+#include "Swatch.h"
 #include "UrlFetcher.h"
 #include "library/Annotations.h"
 #include "models/SearchResultsModel.h"
@@ -62,21 +63,6 @@ namespace {
 constexpr int kPageRole = Qt::UserRole + 1;
 constexpr int kArgRole = Qt::UserRole + 2;
 constexpr int kFilterRole = Qt::UserRole + 3; // "all", "recent", "publisher", "tag", "trash"
-
-QIcon colorIcon(const QColor &c, bool square = false)
-{
-    QPixmap p(14, 14);
-    p.fill(Qt::transparent);
-    QPainter painter(&p);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setBrush(c);
-    painter.setPen(Qt::NoPen);
-    if (square)
-        painter.drawRoundedRect(QRectF(1, 1, 12, 12), 3, 3);
-    else
-        painter.drawEllipse(QRectF(2, 2, 10, 10));
-    return QIcon(p);
-}
 
 } // namespace
 
@@ -491,7 +477,7 @@ QWidget *MainWindow::buildReaderPane()
     const QStringList labels{tr("Models"), tr("Organizations"), tr("Benchmarks"), tr("People"), tr("Licenses"), tr("Products"), tr("Other")};
     for (int i = 0; i < EntityBrowser::kinds().size(); ++i) {
         const QString kind = EntityBrowser::kinds()[i];
-        QAction *a = bar->addAction(colorIcon(ReaderView::kindColor(kind)), labels[i]);
+        QAction *a = bar->addAction(colorSwatch(ReaderView::kindColor(kind)), labels[i]);
         a->setObjectName(QStringLiteral("legendKind"));
         a->setData(kind);
         a->setCheckable(true);
@@ -658,7 +644,7 @@ void MainWindow::fillSidebar()
     const QStringList labels{tr("Models"), tr("Organizations"), tr("Benchmarks"), tr("People"), tr("Licenses")};
     for (int i = 0; i < labels.size(); ++i)
         item(ents, labels[i], EntitiesPage, QStringLiteral("kind"), EntityBrowser::kinds()[i])
-            ->setIcon(0, colorIcon(ReaderView::kindColor(EntityBrowser::kinds()[i])));
+            ->setIcon(0, colorSwatch(ReaderView::kindColor(EntityBrowser::kinds()[i])));
 
     QTreeWidgetItem *views = section(tr("Views"));
     item(views, tr("Timeline"), TimelinePage, QStringLiteral("view"));
@@ -790,18 +776,18 @@ void MainWindow::buildActions()
     m_sourcesView->addAction(m_restoreAction);
 
     QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
-    QAction *highlight = annotate->addAction(colorIcon(QColor(annotate::colorHex(m_lastColor)), true), tr("&Highlight"));
+    QAction *highlight = annotate->addAction(colorSwatch(QColor(annotate::colorHex(m_lastColor)), true), tr("&Highlight"));
     highlight->setObjectName(QStringLiteral("highlightAction"));
     highlight->setShortcut(QKeySequence(tr("Ctrl+H")));
     connect(highlight, &QAction::triggered, this, [this] { highlightSelection(m_lastColor); });
     QMenu *colors = annotate->addMenu(tr("Highlight &Color"));
     for (int i = 0; i < annotate::colorNames().size(); ++i) {
         const QString c = annotate::colorNames()[i];
-        QAction *a = colors->addAction(colorIcon(QColor(annotate::colorHex(c)), true), c);
+        QAction *a = colors->addAction(colorSwatch(QColor(annotate::colorHex(c)), true), c);
         a->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(i + 1)));
         connect(a, &QAction::triggered, this, [this, c, highlight] {
             m_lastColor = c;
-            highlight->setIcon(colorIcon(QColor(annotate::colorHex(c)), true));
+            highlight->setIcon(colorSwatch(QColor(annotate::colorHex(c)), true));
             highlightSelection(c);
         });
     }

@@ -201,8 +201,11 @@ void ReaderView::showDocument(const store::StoredDocument &d)
                 if (row.header)
                     cf.setFontWeight(QFont::Bold);
                 for (int k = 0; k < static_cast<int>(row.cells.size()); ++k) {
+                    const model::TableCell &cell = row.cells[static_cast<size_t>(k)];
+                    if (cell.spanned)
+                        continue; // a copy of a spanning cell: its text is shown once, where it is
                     c = table->cellAt(r, k).firstCursorPosition();
-                    insertSource(row.cells[static_cast<size_t>(k)].range, cf);
+                    insertSource(cell.range, cf);
                 }
             }
             c = table->lastCursorPosition();
@@ -212,8 +215,8 @@ void ReaderView::showDocument(const store::StoredDocument &d)
         }
         }
     }
-    // Segments are built in text order, and table cells follow each other: keep both orders sorted for lookups.
-    std::stable_sort(m_segments.begin(), m_segments.end(), [](const Segment &a, const Segment &b) { return a.docStart < b.docStart; });
+    // Blocks and cells come in text order (DocumentBuilder guarantees it), so the segments are sorted
+    // both by source offset and by view position, which the lookups rely on.
     // The control deletes the document it made itself; the ones made here (parented to this view) go here.
     QTextDocument *old = document();
     const bool ours = old && old->parent() == this;
@@ -237,10 +240,15 @@ int ReaderView::positionOf(qint64 offset) const
 
 qint64 ReaderView::offsetAt(int viewPosition) const
 {
-    for (const Segment &s : m_segments) // segments are few (one per block or cell)
-        if (viewPosition >= s.viewStart && viewPosition <= s.viewStart + s.length)
-            return s.docStart + (viewPosition - s.viewStart);
-    return -1;
+    // Segments are in view order too (blocks and cells are inserted in text order).
+    auto it = std::upper_bound(m_segments.begin(), m_segments.end(), viewPosition,
+                               [](int p, const Segment &s) { return p < s.viewStart; });
+    if (it == m_segments.begin())
+        return -1;
+    --it;
+    if (viewPosition > it->viewStart + it->length)
+        return -1;
+    return it->docStart + (viewPosition - it->viewStart);
 }
 
 std::optional<std::pair<qint64, qint64>> ReaderView::selectedRange() const

@@ -202,20 +202,21 @@ bool SearchPane::search(const QString &query, bool force)
         m_info->setText(page.error().message.toHtmlEscaped());
         return false;
     }
-    const index::SearchResults results = page->results; // facets, before the model takes the page
+    const auto facets = std::move(page->results.facets); // the model keeps the hits, the pane the facets
+    const bool exact = page->results.facetsExact;
     m_model->setPage(std::move(*page));
     QString info = tr("About %n result(s)", nullptr, static_cast<int>(m_model->estimatedTotal()));
-    if (!results.facetsExact)
+    if (!exact)
         info += tr(" (facet counts from %1 of them)").arg(QLocale().toString(opts.facetSample));
     if (!m_model->correctedQuery().isEmpty())
         info += QStringLiteral(" — ") + tr("did you mean <a href=\"%1\">%2</a>?")
                                              .arg(m_model->correctedQuery().toHtmlEscaped(), m_model->correctedQuery().toHtmlEscaped());
     m_info->setText(info);
-    fillFacets(results);
+    fillFacets(facets);
     return true;
 }
 
-void SearchPane::fillFacets(const index::SearchResults &results)
+void SearchPane::fillFacets(const QHash<QString, std::vector<index::FacetCount>> &facets)
 {
     library::Library *lib = m_library();
     m_filling = true;
@@ -232,7 +233,7 @@ void SearchPane::fillFacets(const index::SearchResults &results)
         const QStringList selected = m_selected.value(facet);
         int shown = 0;
         QStringList present;
-        for (const index::FacetCount &fc : results.facets.value(facet)) {
+        for (const index::FacetCount &fc : facets.value(facet)) {
             QString label = fc.value;
             if (facet == u"entity") {
                 const auto it = labels.constFind(fc.value);
@@ -270,14 +271,14 @@ void SearchPane::fillFacets(const index::SearchResults &results)
     // Years: keep the choice, offer the years the matches have.
     const QString from = m_from->currentData().toString(), to = m_to->currentData().toString();
     QStringList years;
-    for (const index::FacetCount &fc : results.facets.value(QStringLiteral("year")))
+    for (const index::FacetCount &fc : facets.value(QStringLiteral("year")))
         years << fc.value;
     for (const QString &y : {from, to})
         if (!y.isEmpty() && !years.contains(y))
             years << y;
     years.sort();
     QHash<QString, qint64> counts;
-    for (const index::FacetCount &fc : results.facets.value(QStringLiteral("year")))
+    for (const index::FacetCount &fc : facets.value(QStringLiteral("year")))
         counts.insert(fc.value, fc.count);
     for (QComboBox *b : {m_from, m_to}) {
         const QString keep = b == m_from ? from : to;

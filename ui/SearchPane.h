@@ -49,7 +49,7 @@ Q_SIGNALS:
     void suggestionChosen(const QString &query);
 
 private:
-    void fillFacets(const index::SearchResults &results);
+    void fillFacets(const QHash<QString, std::vector<index::FacetCount>> &facets);
 
     LibraryAccess m_library;
     QString m_query;

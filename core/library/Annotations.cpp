@@ -58,8 +58,8 @@ annotate::SourceRef sourceRef(const store::SourceSummary &s)
                                s.originalPath};
 }
 
-Result<annotate::Annotation> createAnnotation(Library &library, qint64 sourceId, qint64 start, qint64 length,
-                                              const QString &color, const QString &note, const QStringList &tags)
+Result<annotate::Annotation> newAnnotation(Library &library, qint64 sourceId, qint64 start, qint64 length,
+                                           const QString &color, const QString &note, const QStringList &tags)
 {
     auto doc = library.store().document(sourceId);
     if (!doc)
@@ -83,7 +83,16 @@ Result<annotate::Annotation> createAnnotation(Library &library, qint64 sourceId,
     a.note = note;
     a.tags = tags;
     a.created = a.modified = Clock::nowIso();
-    if (auto r = library.store().saveAnnotation(a); !r)
+    return a;
+}
+
+Result<annotate::Annotation> createAnnotation(Library &library, qint64 sourceId, qint64 start, qint64 length,
+                                              const QString &color, const QString &note, const QStringList &tags)
+{
+    auto a = newAnnotation(library, sourceId, start, length, color, note, tags);
+    if (!a)
+        return a;
+    if (auto r = library.store().saveAnnotation(*a); !r)
         return std::unexpected(r.error());
     return a;
 }
@@ -118,7 +127,6 @@ Result<std::vector<annotate::Annotation>> annotationsOf(Library &library, qint64
     std::vector<annotate::Annotation> out;
     out.reserve(list->size());
     QHash<qint64, QString> texts;
-    bool changed = false;
     for (annotate::Annotation &a : *list) {
         const qint64 cur = current->value(a.sourceId);
         if (cur == 0)
@@ -127,15 +135,12 @@ Result<std::vector<annotate::Annotation>> annotationsOf(Library &library, qint64
             if (!texts.contains(a.sourceId))
                 if (auto d = store.document(a.sourceId))
                     texts.insert(a.sourceId, d->document.text);
-            if (annotate::reanchor(a, cur, texts.value(a.sourceId)) && library.access() != Library::Access::Read) {
+            if (annotate::reanchor(a, cur, texts.value(a.sourceId)) && library.access() != Library::Access::Read)
                 if (auto r = store.saveAnnotation(a); !r)
                     return std::unexpected(r.error());
-                changed = true;
-            }
         }
         out.push_back(std::move(a));
     }
-    Q_UNUSED(changed);
     return out;
 }
 

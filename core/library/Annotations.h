@@ -23,7 +23,10 @@ struct AnnotationFilter {
 };
 bool matches(const annotate::Annotation &a, const AnnotationFilter &filter);
 
-/// A new annotation of text[start, start+length) in a source's current version, saved.
+/// A new annotation of text[start, start+length) in a source's current version, anchored but not saved...
+Result<annotate::Annotation> newAnnotation(Library &library, qint64 sourceId, qint64 start, qint64 length,
+                                           const QString &color, const QString &note, const QStringList &tags);
+/// ... and saved.
 Result<annotate::Annotation> createAnnotation(Library &library, qint64 sourceId, qint64 start, qint64 length,
                                               const QString &color, const QString &note, const QStringList &tags);
 

@@ -130,11 +130,10 @@ Result<SearchPage> Library::search(const QString &query, const index::SearchOpti
 
 void Library::refreshNames()
 {
-    auto count = m_store->entityCount();
-    const qint64 n = count ? *count : 0;
-    if (n == m_namesFor)
+    const qint64 now = m_store->changeCounter();
+    if (now == m_namesFor && !m_labels.isEmpty())
         return;
-    m_namesFor = n;
+    m_namesFor = now;
     m_aliases.clear();
     m_labels.clear();
     auto add = [this](const QString &name, const QString &key) {

@@ -97,7 +97,7 @@ private:
     void refreshNames();
     QHash<QString, QStringList> m_aliases; ///< folded alias -> entity keys
     QHash<QString, EntityLabel> m_labels;
-    qint64 m_namesFor = -1; ///< entity rows the tables were built from
+    qint64 m_namesFor = -1; ///< the store's change counter the tables were built at
 };
 
 } // namespace sextant::library

@@ -451,6 +451,25 @@ Result<void> Store::clearIndexed(qint64 sourceId)
 Result<void> Store::clearAllIndexed() { return d->exec("DELETE FROM index_state"); }
 
 namespace {
+/// Runs a query and reads each row with `read`: the shape of most reads here.
+template <typename T, typename Impl, typename Bind, typename Read>
+Result<std::vector<T>> collect(Impl &d, const char *sql, Bind &&bind, Read &&read, const QString &what)
+{
+    auto s = d.prepare(sql);
+    if (!s)
+        return std::unexpected(s.error());
+    Query q(d.db, *s);
+    bind(q);
+    std::vector<T> out;
+    while (q.step())
+        out.push_back(read(q));
+    if (q.failed())
+        return std::unexpected(d.sqlError(what, q.rc()));
+    return out;
+}
+
+const auto noBinds = [](Query &) {};
+
 template <typename Impl>
 Result<QHash<qint64, qint64>> pairs(Impl &d, const char *sql)
 {
@@ -475,32 +494,12 @@ Result<QHash<qint64, qint64>> Store::currentVersions()
 
 Result<std::vector<SourceSummary>> Store::listSources(SourceOrder order, bool descending, qint64 limit, qint64 offset)
 {
-    // One statement per order keeps each one cached and prepared.
-    const char *dir = descending ? "DESC" : "ASC";
-    QByteArray orderBy;
-    switch (order) {
-    case SourceOrder::Added: orderBy = QByteArray("s.added_at ") + dir + ", s.id " + dir; break;
-    case SourceOrder::Title: orderBy = QByteArray("v.title COLLATE NOCASE ") + dir + ", s.id"; break;
-    case SourceOrder::Published: orderBy = QByteArray("v.published ") + dir + ", s.id"; break;
-    case SourceOrder::Publisher: orderBy = QByteArray("v.publisher COLLATE NOCASE ") + dir + ", s.id"; break;
-    case SourceOrder::Id: orderBy = QByteArray("s.id ") + dir; break;
-    case SourceOrder::Entities: orderBy = QByteArray("v.entity_count ") + dir + ", s.id"; break;
-    case SourceOrder::Annotations: orderBy = QByteArray("15 ") + dir + ", s.id"; break;
-    }
-    const QByteArray sql = QByteArray("SELECT ") + kSummaryColumns
-                           + " FROM sources s JOIN versions v ON v.id = s.current_version ORDER BY " + orderBy
-                           + " LIMIT ? OFFSET ?";
-    auto s = d->prepare(sql.constData()); // cached per distinct order
-    if (!s)
-        return std::unexpected(s.error());
-    Query q(d->db, *s);
-    q.bind(1, limit).bind(2, offset);
-    std::vector<SourceSummary> out;
-    while (q.step())
-        out.push_back(readSummary(q));
-    if (q.failed())
-        return std::unexpected(d->sqlError(QStringLiteral("cannot list sources"), q.rc()));
-    return out;
+    SourceQuery q;
+    q.order = order;
+    q.descending = descending;
+    q.limit = limit;
+    q.offset = offset;
+    return querySources(q);
 }
 
 Result<std::vector<SourceSummary>> Store::sourcesByIds(const std::vector<qint64> &ids)
@@ -961,18 +960,13 @@ Result<std::vector<MentionRow>> Store::mentionsIn(qint64 versionId)
 
 Result<std::vector<Store::NamedMention>> Store::versionMentions(qint64 versionId)
 {
-    auto s = d->prepare("SELECT m.start, m.len, e.key, e.kind, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
-                        "WHERE m.version_id = ? ORDER BY m.start, m.len DESC");
-    if (!s)
-        return std::unexpected(s.error());
-    Query q(d->db, *s);
-    q.bind(1, versionId);
-    std::vector<NamedMention> out;
-    while (q.step())
-        out.push_back(NamedMention{q.i64(0), q.i64(1), q.str(2), q.str(3), q.str(4)});
-    if (q.failed())
-        return std::unexpected(d->sqlError(QStringLiteral("cannot read mentions"), q.rc()));
-    return out;
+    return collect<NamedMention>(
+        *d,
+        "SELECT m.start, m.len, e.key, e.kind, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
+        "WHERE m.version_id = ? ORDER BY m.start, m.len DESC",
+        [&](Query &q) { q.bind(1, versionId); },
+        [](const Query &q) { return NamedMention{q.i64(0), q.i64(1), q.str(2), q.str(3), q.str(4)}; },
+        QStringLiteral("cannot read mentions"));
 }
 
 Result<std::vector<qint64>> Store::entityIds(const QStringList &keys)
@@ -992,43 +986,35 @@ Result<std::vector<qint64>> Store::entityIds(const QStringList &keys)
     return out;
 }
 
-Result<qint64> Store::entityCount()
+qint64 Store::changeCounter()
 {
-    auto s = d->prepare("SELECT COUNT(*) + COALESCE(SUM(LENGTH(codename)), 0) FROM entities");
-    if (!s)
-        return std::unexpected(s.error());
-    Query q(d->db, *s);
-    if (!q.step())
-        return std::unexpected(d->sqlError(QStringLiteral("cannot count entities"), q.rc()));
-    return q.i64(0);
+    // data_version moves when another connection commits; total_changes counts this one's writes.
+    qint64 version = 0;
+    if (auto s = d->prepare("PRAGMA data_version")) {
+        Query q(d->db, *s);
+        if (q.step())
+            version = q.i64(0);
+    }
+    return (version << 32) ^ static_cast<qint64>(sqlite3_total_changes64(d->db));
 }
 
 Result<Store::VersionEntities> Store::versionEntities(qint64 versionId)
 {
-    VersionEntities out;
-    {
-        auto s = d->prepare("SELECT e.key, e.kind, COUNT(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
-                            "WHERE m.version_id = ? GROUP BY e.id");
-        if (!s)
-            return std::unexpected(s.error());
-        Query q(d->db, *s);
-        q.bind(1, versionId);
-        while (q.step())
-            out.entities.emplace_back(q.str(0), q.str(1), static_cast<int>(q.i64(2)));
-        if (q.failed())
-            return std::unexpected(d->sqlError(QStringLiteral("cannot read mentions"), q.rc()));
-    }
-    auto s = d->prepare("SELECT e.key, f.value FROM facts f JOIN entities e ON e.id = f.subject "
-                        "WHERE f.version_id = ? AND f.kind = 'attribute' AND f.attribute = 'openness'");
-    if (!s)
-        return std::unexpected(s.error());
-    Query q(d->db, *s);
-    q.bind(1, versionId);
-    while (q.step())
-        out.openness.emplace_back(q.str(0), q.str(1));
-    if (q.failed())
-        return std::unexpected(d->sqlError(QStringLiteral("cannot read facts"), q.rc()));
-    return out;
+    auto bind = [&](Query &q) { q.bind(1, versionId); };
+    auto entities = collect<std::tuple<QString, QString, int>>(
+        *d, "SELECT e.key, e.kind, COUNT(*) FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.version_id = ? GROUP BY e.id",
+        bind, [](const Query &q) { return std::tuple{q.str(0), q.str(1), static_cast<int>(q.i64(2))}; },
+        QStringLiteral("cannot read mentions"));
+    if (!entities)
+        return std::unexpected(entities.error());
+    auto openness = collect<std::pair<QString, QString>>(
+        *d,
+        "SELECT e.key, f.value FROM facts f JOIN entities e ON e.id = f.subject "
+        "WHERE f.version_id = ? AND f.kind = 'attribute' AND f.attribute = 'openness'",
+        bind, [](const Query &q) { return std::pair{q.str(0), q.str(1)}; }, QStringLiteral("cannot read facts"));
+    if (!openness)
+        return std::unexpected(openness.error());
+    return VersionEntities{std::move(*entities), std::move(*openness)};
 }
 
 Result<qint64> Store::addCorrection(const CorrectionRow &c)
@@ -1107,11 +1093,10 @@ QByteArray orderClause(SourceOrder order, bool descending)
     return "s.id";
 }
 
-QString likePattern(const QString &word)
+/// A value as LIKE matches it literally (with ESCAPE '\\').
+QString escapeLike(QString value)
 {
-    QString w = word;
-    w.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
-    return u'%' + w + u'%';
+    return value.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
 }
 
 /// FROM and WHERE of a source query, with the values to bind in order.
@@ -1123,7 +1108,7 @@ QByteArray sourceFilter(const SourceQuery &sq, QStringList &binds)
         sql += " AND (v.title LIKE ? ESCAPE '\\' OR v.publisher LIKE ? ESCAPE '\\' OR v.author LIKE ? ESCAPE '\\'"
                " OR v.url LIKE ? ESCAPE '\\')";
         for (int i = 0; i < 4; ++i)
-            binds << likePattern(word);
+            binds << u'%' + escapeLike(word) + u'%';
     }
     if (!sq.publisher.isEmpty()) {
         sql += " AND v.publisher = ?";
@@ -1132,9 +1117,7 @@ QByteArray sourceFilter(const SourceQuery &sq, QStringList &binds)
     if (!sq.tag.isEmpty()) {
         sql += " AND EXISTS (SELECT 1 FROM annotations a WHERE a.source_id = s.id AND "
                "(char(10) || a.tags || char(10)) LIKE ? ESCAPE '\\')";
-        QString t = sq.tag;
-        t.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
-        binds << QStringLiteral("%\n") + t + QStringLiteral("\n%");
+        binds << QStringLiteral("%\n") + escapeLike(sq.tag) + QStringLiteral("\n%");
     }
     if (!sq.addedSince.isEmpty()) {
         sql += " AND s.added_at >= ?";
@@ -1198,18 +1181,12 @@ Result<qint64> Store::countSources(const SourceQuery &sq)
 Result<std::vector<std::pair<QString, qint64>>> Store::publisherCounts()
 {
     // Reads the publisher index and the small sources table, never the versions' rows (which hold the text).
-    auto s = d->prepare("SELECT publisher, COUNT(*) FROM versions INDEXED BY versions_by_publisher "
-                        "WHERE publisher <> '' AND id IN (SELECT current_version FROM sources WHERE current_version IS NOT NULL) "
-                        "GROUP BY publisher ORDER BY 2 DESC, 1 COLLATE NOCASE");
-    if (!s)
-        return std::unexpected(s.error());
-    Query q(d->db, *s);
-    std::vector<std::pair<QString, qint64>> out;
-    while (q.step())
-        out.emplace_back(q.str(0), q.i64(1));
-    if (q.failed())
-        return std::unexpected(d->sqlError(QStringLiteral("cannot count publishers"), q.rc()));
-    return out;
+    return collect<std::pair<QString, qint64>>(
+        *d,
+        "SELECT publisher, COUNT(*) FROM versions INDEXED BY versions_by_publisher "
+        "WHERE publisher <> '' AND id IN (SELECT current_version FROM sources WHERE current_version IS NOT NULL) "
+        "GROUP BY publisher ORDER BY 2 DESC, 1 COLLATE NOCASE",
+        noBinds, [](const Query &q) { return std::pair{q.str(0), q.i64(1)}; }, QStringLiteral("cannot count publishers"));
 }
 
 // --- annotations -----------------------------------------------------------------
@@ -1241,21 +1218,18 @@ annotate::Annotation readAnnotation(const Query &q)
 
 Result<std::vector<annotate::Annotation>> Store::annotations(qint64 sourceId)
 {
-    const QByteArray sql = QByteArray("SELECT ") + kAnnotationColumns
-                           + (sourceId > 0 ? " FROM annotations WHERE source_id = ? ORDER BY orphaned, start, created_at"
-                                           : " FROM annotations ORDER BY source_id, orphaned, start, created_at");
-    auto s = d->prepare(sql.constData());
-    if (!s)
-        return std::unexpected(s.error());
-    Query q(d->db, *s);
-    if (sourceId > 0)
-        q.bind(1, sourceId);
-    std::vector<annotate::Annotation> out;
-    while (q.step())
-        out.push_back(readAnnotation(q));
-    if (q.failed())
-        return std::unexpected(d->sqlError(QStringLiteral("cannot read annotations"), q.rc()));
-    return out;
+    // Two statements, each cached: one source's, or every source's.
+    static const QByteArray one = QByteArray("SELECT ") + kAnnotationColumns
+                                  + " FROM annotations WHERE source_id = ? ORDER BY orphaned, start, created_at";
+    static const QByteArray all = QByteArray("SELECT ") + kAnnotationColumns
+                                  + " FROM annotations ORDER BY source_id, orphaned, start, created_at";
+    return collect<annotate::Annotation>(
+        *d, (sourceId > 0 ? one : all).constData(),
+        [&](Query &q) {
+            if (sourceId > 0)
+                q.bind(1, sourceId);
+        },
+        readAnnotation, QStringLiteral("cannot read annotations"));
 }
 
 Result<std::optional<annotate::Annotation>> Store::annotation(const QString &id)
@@ -1340,16 +1314,9 @@ Result<void> Store::restoreSource(qint64 sourceId)
 
 Result<std::vector<qint64>> Store::trashedSources()
 {
-    auto s = d->prepare("SELECT id FROM sources WHERE removed_at IS NOT NULL ORDER BY id");
-    if (!s)
-        return std::unexpected(s.error());
-    Query q(d->db, *s);
-    std::vector<qint64> out;
-    while (q.step())
-        out.push_back(q.i64(0));
-    if (q.failed())
-        return std::unexpected(d->sqlError(QStringLiteral("cannot read the trash"), q.rc()));
-    return out;
+    return collect<qint64>(
+        *d, "SELECT id FROM sources WHERE removed_at IS NOT NULL ORDER BY id", noBinds, [](const Query &q) { return q.i64(0); },
+        QStringLiteral("cannot read the trash"));
 }
 
 } // namespace sextant::store

@@ -194,7 +194,8 @@ public:
     /// Current versions not yet extracted by this extractor: (version id, source id).
     Result<std::vector<std::pair<qint64, qint64>>> versionsToExtract(int extractorVersion);
     Result<std::vector<EntityRow>> entityRows();
-    Result<qint64> entityCount();
+    /// Changes whenever the database may have changed (a commit by any connection): cheap enough per keystroke.
+    qint64 changeCounter();
     /// Mention and source counts per entity, over current versions.
     Result<std::vector<MentionStat>> mentionStats();
     /// Every fact of the current versions.

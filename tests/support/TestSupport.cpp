@@ -75,4 +75,10 @@ QStringList blockTexts(const model::Document &doc, model::BlockKind kind)
     return out;
 }
 
+void buildLibrary(const QString &dir, const QStringList &paths)
+{
+    auto lib = openWritable(dir);
+    ingest(*lib, paths);
+}
+
 } // namespace sextant::test

@@ -24,6 +24,8 @@ void writeFile(const QString &path, const QByteArray &bytes);
 /// Opens (creating) a library for writing; fails the test on error.
 std::unique_ptr<library::Library> openWritable(const QString &dir);
 library::IngestSummary ingest(library::Library &lib, const QStringList &paths);
+/// A library at dir holding these paths, closed again (for a window or the command line to open).
+void buildLibrary(const QString &dir, const QStringList &paths);
 
 /// Every block's and cell's range lies inside the text and in order.
 bool rangesAreSound(const model::Document &doc);

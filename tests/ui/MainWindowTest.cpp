@@ -26,10 +26,7 @@ TEST_CASE("the window lists sources, reads one, searches, and ingests off the UI
 {
     QTemporaryDir tmp;
     const QString dir = tmp.path() + QStringLiteral("/lib");
-    {
-        auto lib = test::openWritable(dir);
-        test::ingest(*lib, {test::dataPath(QStringLiteral("corpus"))});
-    }
+    test::buildLibrary(dir, {test::dataPath(QStringLiteral("corpus"))});
     ui::MainWindow window(dir);
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
@@ -89,6 +86,25 @@ TEST_CASE("the reader shows source text as text and loads nothing")
     REQUIRE(p >= 0);
     CHECK(view.offsetAt(p) == 7);
     CHECK(view.document()->characterAt(p) == d.document.text[7]);
+
+    // A table with a spanning cell: every shown character maps back to its own offset.
+    store::StoredDocument t;
+    t.document.text = QStringLiteral("Scores\nModelMMLUOrbit84.1Heron");
+    model::Block table{model::BlockKind::Table, {7, t.document.text.size()}, 0, {}};
+    auto cell = [](qsizetype a, qsizetype b, bool header = false, bool spanned = false) { return model::TableCell{{a, b}, header, spanned}; };
+    table.rows.push_back(model::TableRow{{cell(7, 12, true), cell(12, 16, true)}, true});
+    table.rows.push_back(model::TableRow{{cell(16, 21), cell(21, 25)}, false});
+    table.rows.push_back(model::TableRow{{cell(25, 30), cell(21, 25, false, true)}, false}); // 84.1 spans two rows
+    t.document.blocks.push_back(model::Block{model::BlockKind::Paragraph, {0, 6}, 0, {}});
+    t.document.blocks.push_back(table);
+    view.showDocument(t);
+    for (qint64 o : {0, 5, 7, 12, 16, 21, 24, 25, 29}) {
+        const int at = view.positionOf(o);
+        REQUIRE(at >= 0);
+        CHECK(view.offsetAt(at) == o);
+        CHECK(view.document()->characterAt(at) == t.document.text[o]);
+    }
+    CHECK(view.toPlainText().count(u"84.1") == 1); // the spanned copy is not shown twice
 }
 
 TEST_CASE("first run: an empty library, the demo sources loaded from inside the program, and About")
@@ -142,10 +158,7 @@ TEST_CASE("the timeline and compare views draw the library, filter, zoom, and re
                     "On March 3, 2031, Google released Gemma 9, an open-weight model. "
                     "On May 5, 2031, Anthropic released Claude Opus 9, a proprietary model.\n");
     const QString dir = tmp.path() + QStringLiteral("/lib");
-    {
-        auto lib = test::openWritable(dir);
-        test::ingest(*lib, {in});
-    }
+    test::buildLibrary(dir, {in});
     ui::MainWindow window(dir);
     window.resize(1400, 860);
     window.show();

@@ -84,10 +84,7 @@ TEST_CASE("annotate in the reader, reopen the library and find the annotation; u
     const QString dir = tmp.path() + QStringLiteral("/lib");
     const QString file = tmp.path() + QStringLiteral("/in/meta.md");
     test::writeFile(file, kArticle);
-    {
-        auto lib = test::openWritable(dir);
-        test::ingest(*lib, {file});
-    }
+    test::buildLibrary(dir, {file});
     QString annotationId;
     {
         ui::MainWindow window(dir);
@@ -188,10 +185,7 @@ TEST_CASE("a changed source: its annotations follow their passage or are kept as
     const QString dir = tmp.path() + QStringLiteral("/lib");
     const QString file = tmp.path() + QStringLiteral("/in/meta.md");
     test::writeFile(file, kArticle);
-    {
-        auto lib = test::openWritable(dir);
-        test::ingest(*lib, {file});
-    }
+    test::buildLibrary(dir, {file});
     ui::MainWindow window(dir);
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
@@ -241,10 +235,7 @@ TEST_CASE("search with facets, and a codename finds its model's sources")
                     "---\ntitle: Llama history\npublisher: Wire One\ndate: 2024-07-23\n---\n\n"
                     "Meta released Llama 3.1 405B with open weights in July 2024.\n");
     const QString dir = tmp.path() + QStringLiteral("/lib");
-    {
-        auto lib = test::openWritable(dir);
-        test::ingest(*lib, {in});
-    }
+    test::buildLibrary(dir, {in});
     ui::MainWindow window(dir);
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
@@ -271,15 +262,16 @@ TEST_CASE("sources go to the trash after a confirmation, and undo brings them ba
 {
     QTemporaryDir tmp;
     const QString dir = tmp.path() + QStringLiteral("/lib");
-    {
-        auto lib = test::openWritable(dir);
-        test::ingest(*lib, {test::dataPath(QStringLiteral("corpus"))});
-    }
+    test::buildLibrary(dir, {test::dataPath(QStringLiteral("corpus"))});
     ui::MainWindow window(dir);
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     const int before = window.sourceCount();
     REQUIRE(before == 7);
+    window.setSearchText(QStringLiteral("orbit"));
+    const int hitsBefore = window.resultsModel()->rowCount();
+    REQUIRE(hitsBefore > 0);
+    window.setSearchText(QString());
     QTableView *view = window.sourcesView();
     view->selectRow(0);
     view->selectionModel()->select(view->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
@@ -290,12 +282,11 @@ TEST_CASE("sources go to the trash after a confirmation, and undo brings them ba
     box->button(QMessageBox::Yes)->click();
     QTRY_COMPARE(window.sourceCount(), before - 2);
     CHECK(window.sourcesModel()->rowCount() == before - 2);
-    window.setSearchText(QStringLiteral("orbit"));
-    const int hitsWithout = window.resultsModel()->rowCount();
     window.undoStack()->undo();
     CHECK(window.sourceCount() == before);
+    // Restored sources are found again once the worker has put them back in the index.
     window.setSearchText(QStringLiteral("orbit"));
-    CHECK(window.resultsModel()->rowCount() >= hitsWithout);
+    QTRY_COMPARE_WITH_TIMEOUT((window.setSearchText(QStringLiteral("orbit")), window.resultsModel()->rowCount()), hitsBefore, 10000);
     window.undoStack()->redo();
     CHECK(window.sourceCount() == before - 2);
 }
@@ -382,10 +373,7 @@ TEST_CASE("the entity browser lists, merges and undoes; the inspector explains a
     test::writeFile(in + QStringLiteral("/b.md"),
                     "---\ntitle: Llama license\npublisher: Wire Two\n---\n\nMeta released Llama 3.1 405B under the Llama 3.1 "
                     "Community License, with open weights. Llama 3.1 405B scored 88.6 on MMLU.\n");
-    {
-        auto lib = test::openWritable(dir);
-        test::ingest(*lib, {in});
-    }
+    test::buildLibrary(dir, {in});
     ui::MainWindow window(dir);
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
