@@ -127,6 +127,8 @@ DocumentScan::DocumentScan(const Extractor &ex, const model::Document &d) : x(ex
     licenseCompoundCues = CuePositions(compound, lowerText);
     codenameCues = CuePositions(codename, lowerText);
     roleCues = CuePositions(role, lowerText);
+    static const QRegularExpression example(QStringLiteral(u"(?:models?|llms?),? (?:such as|like|including) "));
+    exampleCues = CuePositions(example, lowerText);
     m_docDate = doc.meta.published;
     m_docYear = m_docDate.isValid() ? m_docDate.year : 0;
 }
@@ -153,6 +155,10 @@ int DocumentScan::internFound(EntityKind kind, const QString &rawName, double co
         name.chop(1);
     if (name.size() < 2)
         return -1;
+    // "Llama-3-8B-Ins" in a narrow table column is "Llama-3-8B-Instruct".
+    if (kind == EntityKind::Model && name.size() > 4 && name.endsWith(QLatin1String("ins"), Qt::CaseInsensitive)
+        && (name[name.size() - 4] == u'-' || name[name.size() - 4] == u' ' || name[name.size() - 4] == u'_'))
+        name += QStringLiteral("truct");
     // A name the pack knows, written another way.
     const auto known = x.matcher().find(name);
     if (known.size() == 1 && known[0].range.start == 0 && known[0].range.end == name.size()) {
@@ -160,6 +166,8 @@ int DocumentScan::internFound(EntityKind kind, const QString &rawName, double co
         if (p.kind == kind)
             return internPack(known[0].entity);
     }
+    if (const int folded = x.pack().indexOfFolded(name); folded >= 0 && x.pack().entities()[size_t(folded)].kind == kind)
+        return internPack(folded);
     EntityRef ref;
     ref.kind = kind;
     ref.name = name;
@@ -198,6 +206,26 @@ int DocumentScan::resolveWhole(QStringView raw, EntityKind want, double foundCon
     core = core.trimmed();
     if (core.isEmpty())
         return -1;
+    // "Llama 3 (70B)", "Mistral (7B)" in a header: a family (or its version) with a size is that model.
+    const qsizetype open = want == EntityKind::Model ? text.lastIndexOf(u'(') : -1;
+    if (open > 0 && text.endsWith(u')') && core.size() <= open) {
+        const QStringView size = QStringView(text).mid(open + 1, text.size() - open - 2).trimmed();
+        const auto coreHits = x.matcher().find(core);
+        const auto coreToks = tokenize(core);
+        bool coreIsFamily = !coreToks.empty() && x.family(QStringView(core).first(coreToks[0].end)) >= 0;
+        if (!coreHits.empty() && coreHits[0].range.start == 0 && coreHits[0].range.end == core.size()) {
+            const PackEntity &p = x.pack().entities()[static_cast<size_t>(coreHits[0].entity)];
+            coreIsFamily = coreIsFamily || p.family || p.kind == EntityKind::Organization;
+        }
+        bool sized = false;
+        for (const Token &t : coreToks)
+            sized = sized || isSizeToken(QStringView(core).mid(t.start, t.end - t.start));
+        if (coreIsFamily && !sized && isSizeToken(size) && !size.contains(u'x') && !size.contains(u'X')) {
+            const QString named = core + u' ' + size.toString();
+            if (const int e = resolveWhole(named, EntityKind::Model, foundConfidence); e >= 0)
+                return e;
+        }
+    }
     const auto known = x.matcher().find(core);
     if (!known.empty() && known[0].range.start == 0 && known[0].range.end == core.size()) {
         const PackEntity &p = x.pack().entities()[static_cast<size_t>(known[0].entity)];
@@ -229,8 +257,13 @@ void DocumentScan::findMentions(TextRange r)
     const auto names = findModelNames(x, s);
     std::vector<Hit> local;
     local.reserve(packHits.size() + names.size());
-    for (const Mention &m : packHits)
+    for (const Mention &m : packHits) {
+        // The owner of a repository id is not a mention: "Qwen" in "Qwen/Qwen3-Next-80B-A3B".
+        if (m.range.end + 1 < s.size() && s[m.range.end] == u'/'
+            && s.mid(m.range.end + 1).startsWith(s.mid(m.range.start, m.range.length()), Qt::CaseInsensitive))
+            continue;
         local.push_back(Hit{internPack(m.entity), {r.start + m.range.start, r.start + m.range.end}, 1.0});
+    }
     for (const NameMatch &n : names) {
         const qsizetype a = r.start + n.start, b = r.start + n.end;
         bool skip = false;
@@ -512,6 +545,12 @@ void DocumentScan::findCodenamesAndPeople()
         double confidence;
     };
     std::vector<NewHit> added;
+    // hits is sorted and free of overlaps: one binary search per new hit.
+    auto overlapsHit = [this](TextRange r) {
+        auto hit = std::lower_bound(hits.begin(), hits.end(), r.start + 1,
+                                    [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
+        return (hit != hits.begin() && std::prev(hit)->range.end > r.start) || (hit != hits.end() && hit->range.start < r.end);
+    };
     for (size_t si = 0; si < m_sentences.size(); ++si) {
         const Sentence &s = m_sentences[si];
         const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
@@ -582,6 +621,31 @@ void DocumentScan::findCodenamesAndPeople()
                 from = end;
             }
         }
+        // "open models, such as Zephyr and OpenHermes": examples of models are models.
+        if (exampleCues.anyIn(s.range)) {
+            static const QRegularExpression examples(QStringLiteral(
+                R"(\b(?:[Mm]odels?|LLMs?),?\s+(?:such as|like|including)\s+(?<list>[A-Z][\w.+-]*(?:\s+[\dA-Z][\w.+-]*){0,2}(?:(?:,\s+|,?\s+(?:and|or)\s+)[A-Z][\w.+-]*(?:\s+[\dA-Z][\w.+-]*){0,2}){0,5}))"));
+            static const QRegularExpression separators(QStringLiteral(R"(,\s+|,?\s+(?:and|or)\s+)"));
+            for (auto et = examples.globalMatch(text); et.hasNext();) {
+                const auto m = et.next();
+                const QString list = m.captured(QStringLiteral("list"));
+                qsizetype at = s.range.start + m.capturedStart(QStringLiteral("list"));
+                qsizetype pos = 0;
+                auto sep = separators.globalMatch(list);
+                while (pos < list.size()) {
+                    const auto next = sep.hasNext() ? sep.next() : QRegularExpressionMatch();
+                    const qsizetype end = next.hasMatch() ? next.capturedStart() : list.size();
+                    QString item = list.mid(pos, end - pos);
+                    while (!item.isEmpty() && (item.endsWith(u'.') || item.endsWith(u'-')))
+                        item.chop(1);
+                    const TextRange r{at + pos, at + pos + item.size()};
+                    const int e = item.size() >= 3 && !overlapsHit(r) ? internFound(EntityKind::Model, item, 0.6) : -1;
+                    if (e >= 0)
+                        added.push_back({e, r, 0.6});
+                    pos = next.hasMatch() ? next.capturedEnd() : list.size();
+                }
+            }
+        }
         auto rt = roleCue ? role.globalMatch(text) : QRegularExpressionMatchIterator();
         while (rt.hasNext()) {
             const auto m = rt.next();
@@ -592,12 +656,6 @@ void DocumentScan::findCodenamesAndPeople()
                 added.push_back({e, {a, b}, 0.7});
         }
     }
-    // hits is sorted and free of overlaps: one binary search per new hit.
-    auto overlapsHit = [this](TextRange r) {
-        auto hit = std::lower_bound(hits.begin(), hits.end(), r.start + 1,
-                                    [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
-        return (hit != hits.begin() && std::prev(hit)->range.end > r.start) || (hit != hits.end() && hit->range.start < r.end);
-    };
     std::vector<Hit> accepted;
     for (const NewHit &n : added) {
         const bool clash = overlapsHit(n.range) || std::any_of(accepted.begin(), accepted.end(), [&](const Hit &h) {
@@ -899,14 +957,19 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
     {
         static const QString closedCue = QStringLiteral(
             u"(?:proprietary|closed[- ]source|closed[- ]weights?|closed|api[- ]only|not open[- ]source|not open[- ]weights?)");
-        static const QString openCue = QStringLiteral(u"(?:open[- ]weights?|open[- ]source[d]?|openly licensed|downloadable)");
+        // "open LLMs", "open models" (not the "Open LLM Leaderboard").
+        static const QString openCue = QStringLiteral(
+            u"(?:open[- ]weights?|open[- ]source[d]?|open[- ]sourcing|openly licensed|downloadable"
+            u"|open[- ](?:llms?|models?|language models?)(?![- ]leaderboard))");
+        // Words that make a sentence compare the model with open or closed ones rather than call it one.
+        static const QString comparing = QStringLiteral(u"(?:than|as|like|vs|versus|compared|other|others|rivals?|beats?|outperforms?|against)");
         static const QRegularExpression afterCopula(QStringLiteral(
-            u"^[^.;:]{0,30}?\\b(?:is|are|was|were|remains?|stays?|became|becomes|being)\\b(?:\\s+(?:\\S+)){0,3}?\\s+(?:(?<closed>%1)|(?<open>%2))\\b")
-                                                       .arg(closedCue, openCue),
+            u"^[^.;:]{0,30}?\\b(?:is|are|was|were|remains?|stays?|became|becomes|being)\\b(?:\\s+(?!%3\\b)(?:\\S+)){0,5}?\\s+(?:(?<closed>%1)|(?<open>%2))\\b")
+                                                       .arg(closedCue, openCue, comparing),
                                                    QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression apposition(QStringLiteral(
-            u"^\\s*(?:,|\u2014|\u2013|-)\\s*(?:its|their|a|an|the|which is|now)\\b[^,;.]{0,30}?\\b(?:(?<closed>%1)|(?<open>%2))\\b")
-                                                       .arg(closedCue, openCue),
+            u"^\\s*(?:,|\u2014|\u2013|-)\\s*(?:its|their|a|an|the|which is|now)\\b(?:(?!\\b%3\\b)[^,;.]){0,60}?\\b(?:(?<closed>%1)|(?<open>%2))\\b")
+                                                       .arg(closedCue, openCue, comparing),
                                                    QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression weightsAvailable(QStringLiteral(
             u"^\\s*(?:'s|\u2019s)?\\s*weights\\s+(?:are|remain)\\s+(?:still\\s+)?(?:publicly\\s+|freely\\s+)?available"),
@@ -960,6 +1023,12 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             static const QRegularExpression cross(QStringLiteral(u"[\u274c\u2717\u2718]"));
             const bool bullet = s.listItem && s.range.length() < 48
                                 && (cross.match(lower).hasMatch() || any.match(lower).capturedStart() == 0);
+            // "… for open-sourcing the model": the model the text is about.
+            static const QRegularExpression theModel(QStringLiteral(
+                R"(\b(?:open[- ]sourc(?:ing|ed|es)|releas(?:ing|ed|es) the weights of)\s+(?:the|this)\s+model\b)"));
+            if (models.empty() && !pronoun && !bullet && m_contextModel >= 0 && !isFamily(m_contextModel)
+                && theModel.match(lower).hasMatch())
+                addAttribute(m_contextModel, QStringLiteral("openness"), QStringLiteral("open"), s.range);
             if (models.empty() && (pronoun || bullet) && m_contextModel >= 0) {
                 const auto m = any.match(lower);
                 if (m.hasMatch()) {
@@ -1087,8 +1156,9 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             const Hit *m = *it;
             if (m->range.end > o->range.start)
                 continue;
+            // "X, the latest generation of foundation models from the Qwen team"
             static const QRegularExpression byOrg(QStringLiteral(
-                R"(^,?\s*(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)\s+by\s+$|^\s+from\s+$)"));
+                R"(^,?\s*(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)\s+by\s+(?:the\s+)?$|^\s+from\s+(?:the\s+)?$|^,\s*(?:a|an|the|its|their)\s+[\w\s-]{0,50}?\b(?:models?|llms?|LLMs?|family|generation|release|version)\s+from\s+(?:the\s+)?$)"));
             if (byOrg.match(t.mid(m->range.end, o->range.start - m->range.end)).hasMatch())
                 addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
                              s.range, o->entity);

@@ -1,6 +1,7 @@
 #include "extract/KnowledgePack.h"
 
 #include "common/Logging.h"
+#include "extract/Extraction.h"
 
 #include <QFile>
 
@@ -48,6 +49,22 @@ Result<KnowledgePack> KnowledgePack::parse(QByteArrayView entitiesTsv, QByteArra
     });
     if (!ok)
         return fail(ErrorCode::Corrupt, QStringLiteral("knowledge pack: ") + problem);
+    for (size_t i = 0; i < pack.m_entities.size(); ++i) {
+        const PackEntity &e = pack.m_entities[i];
+        auto add = [&](const QString &name) {
+            const QString folded = foldName(name);
+            if (folded.size() < 4)
+                return;
+            const auto it = pack.m_byFolded.constFind(folded);
+            if (it == pack.m_byFolded.constEnd())
+                pack.m_byFolded.insert(folded, int(i));
+            else if (*it != int(i))
+                pack.m_byFolded[folded] = -1;
+        };
+        add(e.name);
+        for (const QString &a : e.aliases)
+            add(a);
+    }
     const bool factsOk = forEachRow(factsTsv, [&](const QStringList &c, int line) {
         const int entity = c.isEmpty() ? -1 : pack.m_byId.value(c[0], -1);
         if (c.size() < 4 || entity < 0) {
@@ -80,6 +97,8 @@ const KnowledgePack &KnowledgePack::builtin()
     }();
     return pack;
 }
+
+int KnowledgePack::indexOfFolded(QStringView name) const { return m_byFolded.value(foldName(name), -1); }
 
 std::vector<const PackFact *> KnowledgePack::factsAbout(int entity) const
 {

@@ -40,6 +40,9 @@ public:
     [[nodiscard]] const std::vector<PackFact> &facts() const { return m_facts; }
     /// Index of the entity with this id, or -1.
     [[nodiscard]] int indexOf(const QString &id) const { return m_byId.value(id, -1); }
+    /// Index of the entity whose name or an alias folds (foldName) as this name does, or -1
+    /// (also when two entities fold alike): "AGI Eval" is AGIEval, "BigBench Hard" BIG-Bench Hard.
+    [[nodiscard]] int indexOfFolded(QStringView name) const;
     /// The facts about one entity.
     [[nodiscard]] std::vector<const PackFact *> factsAbout(int entity) const;
 
@@ -47,6 +50,7 @@ private:
     std::vector<PackEntity> m_entities;
     std::vector<PackFact> m_facts;
     QHash<QString, int> m_byId;
+    QHash<QString, int> m_byFolded; // -1 where ambiguous
     QHash<int, std::vector<int>> m_factsByEntity;
 };
 

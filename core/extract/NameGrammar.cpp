@@ -36,7 +36,7 @@ const QSet<QString> &tierWords()
         QStringLiteral("it"),       QStringLiteral("hf"),       QStringLiteral("heavy"),     QStringLiteral("fast"),
         QStringLiteral("edge"),     QStringLiteral("math"),     QStringLiteral("audio"),     QStringLiteral("moe"),
         QStringLiteral("express"),  QStringLiteral("sft"),      QStringLiteral("rl"),        QStringLiteral("dpo"),
-        QStringLiteral("experimental"),
+        QStringLiteral("experimental"), QStringLiteral("ins"),
     };
     return words;
 }
@@ -45,7 +45,7 @@ const QSet<QString> &variantWords()
 {
     static const QSet<QString> words{QStringLiteral("instruct"), QStringLiteral("chat"), QStringLiteral("base"),
                                      QStringLiteral("it"),       QStringLiteral("hf"),   QStringLiteral("sft"),
-                                     QStringLiteral("dpo"),      QStringLiteral("rl")};
+                                     QStringLiteral("dpo"),      QStringLiteral("rl"),   QStringLiteral("ins")};
     return words;
 }
 
@@ -111,6 +111,14 @@ bool isVersion(QStringView t)
     if (i == t.size())
         return true;
     return i + 1 == t.size() && t[i].isLower() && t[i] != u'b' && t[i] != u'm' && t[i] != u't';
+}
+
+/// A context length inside a name: 128K, 4k, 32K (never the name's first token)
+bool isContextLength(QStringView t)
+{
+    if (t.size() < 2 || t.size() > 5 || (t.back() != u'k' && t.back() != u'K'))
+        return false;
+    return allDigits(t.first(t.size() - 1));
 }
 
 /// 0513, 0613 (MMDD) after a version
@@ -189,6 +197,8 @@ GrammarResult extend(const Extractor &x, QStringView text, const std::vector<Tok
         } else if (isVersion(t)) {
             ok = true;
             r.hasVersion = true;
+        } else if ((r.hasVersion || r.tiers > 0) && isContextLength(t)) {
+            ok = true; // "Phi-3-mini-128k-instruct"
         } else if ((previousWasVersion || r.tiers > 0) && isSnapshot(t)) {
             ok = true;
             isVariant = true;
@@ -239,8 +249,18 @@ std::vector<NameMatch> findModelNames(const Extractor &x, QStringView text)
         // Not the tail of a compound ("non-Llama") or a path.
         if (toks[i].start > 0) {
             const QChar before = text[toks[i].start - 1];
-            if (before == u'/' || before == u'@' || before == u'.' || before == u'_')
+            if (before == u'/') {
+                // A repository id names a model ("Qwen/Qwen3-Next-80B-A3B-Instruct"); a URL's path does not.
+                qsizetype j = toks[i].start - 1;
+                while (j > 0 && (text[j - 1].isLetterOrNumber() || text[j - 1] == u'-' || text[j - 1] == u'_'))
+                    --j;
+                const bool owner = j < toks[i].start - 1 && (j == 0 || text[j - 1].isSpace() || text[j - 1] == u'`'
+                                                               || text[j - 1] == u'"' || text[j - 1] == u'\'' || text[j - 1] == u'(');
+                if (!owner)
+                    continue;
+            } else if (before == u'@' || before == u'.' || before == u'_') {
                 continue;
+            }
             if (before == u'-' && toks[i].start > 1 && text[toks[i].start - 2].isLetterOrNumber())
                 continue;
         }
@@ -291,6 +311,8 @@ qsizetype modelNameEnd(const Extractor &x, QStringView text, bool requireFamily)
         return -1;
     return g.end;
 }
+
+bool isSizeToken(QStringView token) { return isSize(token); }
 
 bool isNameTail(QStringView token)
 {

@@ -7,6 +7,7 @@
 
 #include <QRegularExpression>
 #include <QVarLengthArray>
+#include <algorithm>
 #include <functional>
 #include <map>
 
@@ -171,9 +172,29 @@ QString settingOf(const QString &label, TextRange nameInLabel)
     const QString rest = joined.simplified();
     static const QRegularExpression shotsOrMetric(QStringLiteral(
         R"((\d+-shot(?:,?\s*CoT)?|0-shot|zero-shot|few-shot|pass@\d+|Pass@\d+|EM|F1|acc(?:_norm)?|Acc\.?|exact match|maj@\d+|CoT|avg@\d+|BPB|macro_avg/acc(?:_char)?|em_maj1@1|micro_avg/acc|\d+-turn))"));
+    // A short code in brackets is a metric too: "TruthfulQA (MC2)", "DROP (F1)".
+    static const QRegularExpression code(QStringLiteral(R"(\(([A-Za-z][A-Za-z0-9@._-]{0,11})\))"));
+    struct Part {
+        qsizetype at;
+        QString text;
+    };
+    std::vector<Part> found;
+    for (auto it = shotsOrMetric.globalMatch(rest); it.hasNext();) {
+        const auto m = it.next();
+        found.push_back({m.capturedStart(1), m.captured(1)});
+    }
+    for (auto it = code.globalMatch(rest); it.hasNext();) {
+        const auto m = it.next();
+        const bool covered = std::any_of(found.begin(), found.end(), [&](const Part &p) {
+            return p.at >= m.capturedStart(1) && p.at < m.capturedEnd(1);
+        });
+        if (!covered)
+            found.push_back({m.capturedStart(1), m.captured(1)});
+    }
+    std::sort(found.begin(), found.end(), [](const Part &a, const Part &b) { return a.at < b.at; });
     QStringList parts;
-    for (auto it = shotsOrMetric.globalMatch(rest); it.hasNext();)
-        parts << it.next().captured(1);
+    for (const Part &p : found)
+        parts << p.text;
     return parts.join(QStringLiteral(", "));
 }
 
@@ -245,6 +266,7 @@ struct GridReader {
                 roles[c] = Role::ModelScores;
                 columnEntity[c] = model;
                 ++modelColumns;
+                scan.addCellMention(model, grid.header[c].range);
             }
         }
         const auto find = [&](Role r) {
@@ -288,9 +310,17 @@ struct GridReader {
                         QString name = label;
                         static const QRegularExpression qualifier(QStringLiteral(R"(\s*\([^)]*\)|\s+\d+-shot.*$)"));
                         name.remove(qualifier);
-                        if (name.size() >= 2 && name.size() <= 40 && name[0].isLetter())
+                        // An average of the table's columns is not a benchmark.
+                        static const QRegularExpression aggregate(QStringLiteral(R"(^(?:average|avg\.?|mean|overall|total)$)"),
+                                                                  QRegularExpression::CaseInsensitiveOption);
+                        if (name.size() >= 2 && name.size() <= 40 && name[0].isLetter() && !aggregate.match(name).hasMatch())
                             bench = scan.internFound(EntityKind::Benchmark, name, 0.6);
                         nameRange = {label.indexOf(name), label.indexOf(name) + name.size()};
+                        if (bench >= 0) {
+                            const qsizetype at = scan.doc.text.indexOf(name, row[c].range.start);
+                            if (at >= 0 && at + name.size() <= row[c].range.end)
+                                scan.addCellMention(bench, {at, at + name.size()});
+                        }
                     }
                 }
                 if (bench < 0)

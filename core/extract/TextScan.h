@@ -51,6 +51,8 @@ std::vector<NameMatch> findModelNames(const Extractor &x, QStringView text);
 qsizetype modelNameEnd(const Extractor &x, QStringView text, bool requireFamily);
 /// A version, size or tier word: what follows a family name ("V4", "Medium").
 bool isNameTail(QStringView token);
+/// A parameter count as written in names: 7B, 8x7B, 17Bx128E, A3B.
+bool isSizeToken(QStringView token);
 
 struct Hit {
     int entity = -1; ///< index into Extraction::entities
@@ -87,7 +89,7 @@ public:
     const model::Document &doc;
     /// doc.text lowered character by character: the same offsets, lowered once per document.
     const QString lowerText;
-    CuePositions opennessCues, licenseCompoundCues, codenameCues, roleCues;
+    CuePositions opennessCues, licenseCompoundCues, codenameCues, roleCues, exampleCues;
     Extraction out;
     std::vector<Hit> hits; // sorted by start, never overlapping
 

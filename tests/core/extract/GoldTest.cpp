@@ -198,15 +198,12 @@ TEST_CASE("extraction meets its precision and recall floors on the seed articles
     CHECK(r.conflicts.recall >= 0.75);
 }
 
-TEST_CASE("extraction meets its floors on external documents it was not written for")
+namespace {
+
+/// Measures one gold file over the external documents it names (D lines).
+GoldResult measureExternal(const QString &goldFile)
 {
     const QString root = test::sharedCorpus();
-    if (root.isEmpty()) {
-        WARN("../shared/corpus is absent: skipping the external gold test");
-        return;
-    }
-    // The documents the gold file names.
-    const QString goldFile = QStringLiteral(SEXTANT_GOLD_DIR "/external.tsv");
     QFile file(goldFile);
     REQUIRE(file.open(QIODevice::ReadOnly));
     QHash<QString, QString> keyOfPath;
@@ -226,8 +223,18 @@ TEST_CASE("extraction meets its floors on external documents it was not written 
     for (const store::SourceSummary &s : k.sources)
         keyOf.insert(s.id, keyOfPath.value(QFileInfo(s.originalPath).canonicalFilePath(), QStringLiteral("?")));
     REQUIRE(keyOf.size() == paths.size());
+    return measureGold(goldFile, k, [&](qint64 id) { return keyOf.value(id); });
+}
 
-    const GoldResult r = measureGold(goldFile, k, [&](qint64 id) { return keyOf.value(id); });
+} // namespace
+
+TEST_CASE("extraction meets its floors on external documents it was not written for")
+{
+    if (test::sharedCorpus().isEmpty()) {
+        WARN("../shared/corpus is absent: skipping the external gold test");
+        return;
+    }
+    const GoldResult r = measureExternal(QStringLiteral(SEXTANT_GOLD_DIR "/external.tsv"));
     CHECK(r.entities.precision >= 0.90);
     CHECK(r.entities.recall >= 0.80);
     CHECK(r.scores.precision >= 0.95);
@@ -235,4 +242,21 @@ TEST_CASE("extraction meets its floors on external documents it was not written 
     CHECK(r.attributes.precision >= 0.90);
     CHECK(r.attributes.recall >= 0.85);
     // Events are reported, not floored: the one gold event (a release dated only by the page) is missed.
+}
+
+TEST_CASE("extraction meets its floors on held-out documents whose gold was written before it ran on them")
+{
+    if (test::sharedCorpus().isEmpty()) {
+        WARN("../shared/corpus is absent: skipping the held-out gold test");
+        return;
+    }
+    // The first, blind run measured entities 0.894 / 0.712, scores 0.722 / 0.509, attributes 1.0 / 0.25;
+    // the floors hold what the general fixes it prompted reach, less a margin.
+    const GoldResult r = measureExternal(QStringLiteral(SEXTANT_GOLD_DIR "/holdout.tsv"));
+    CHECK(r.entities.precision >= 0.90);
+    CHECK(r.entities.recall >= 0.90);
+    CHECK(r.scores.precision >= 0.95);
+    CHECK(r.scores.recall >= 0.95);
+    CHECK(r.attributes.precision >= 0.90);
+    CHECK(r.attributes.recall >= 0.75);
 }
