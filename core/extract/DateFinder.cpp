@@ -1,7 +1,10 @@
 #include "extract/DateFinder.h"
 
 #include <QDate>
+#include <QHash>
 #include <QRegularExpression>
+#include <array>
+#include <cstring>
 
 namespace sextant::extract {
 
@@ -75,11 +78,149 @@ const QRegularExpression &pattern()
     return re;
 }
 
+/// The number of a named group of pattern(), looked up once: a lookup by name per match costs more
+/// than the match.
+int groupIndex(const char *name)
+{
+    static const QHash<QByteArray, int> indices = [] {
+        QHash<QByteArray, int> out;
+        const QStringList names = pattern().namedCaptureGroups();
+        for (int i = 0; i < names.size(); ++i)
+            if (!names[i].isEmpty())
+                out.insert(names[i].toLatin1(), i);
+        return out;
+    }();
+    return indices.value(QByteArray::fromRawData(name, qsizetype(std::strlen(name))), -1);
+}
+
 PartialDate withMonthEnd(int y, int m) { return PartialDate::ymd(y, m, 0); }
+
+enum WordKind : unsigned char {
+    NotDateWord = 0,
+    Month = 1,      // april, apr
+    Unit = 2,       // day, weeks
+    Starts = 4,     // summer, early, q1, yesterday, first, end: a date may start here
+    BeforeYear = 8, // in, since, of: before a year
+    The = 16,
+    Count = 32,     // a, one, twelve: before a unit
+    Relative = 64,  // last, this, next: before year, month, week
+    TheNext = 128,  // day, week, month, year, next, following, previous, first, second, end, beginning, start
+};
+
+/// The kinds of a date word (lowered ASCII, at most 11 letters), looked up by length and first letter.
+unsigned char wordKind(const char *w, qsizetype n)
+{
+    struct Entry {
+        const char *word;
+        unsigned char kind;
+    };
+    static const Entry entries[] = {
+        {"jan", Month}, {"january", Month}, {"feb", Month}, {"february", Month}, {"mar", Month}, {"march", Month},
+        {"apr", Month}, {"april", Month}, {"may", Month}, {"jun", Month}, {"june", Month}, {"jul", Month},
+        {"july", Month}, {"aug", Month}, {"august", Month}, {"sep", Month}, {"sept", Month}, {"september", Month},
+        {"oct", Month}, {"october", Month}, {"nov", Month}, {"november", Month}, {"dec", Month}, {"december", Month},
+        {"day", Unit | TheNext}, {"days", Unit}, {"week", Unit | TheNext}, {"weeks", Unit}, {"month", Unit | TheNext},
+        {"months", Unit}, {"year", Unit | TheNext | BeforeYear}, {"years", Unit},
+        {"spring", Starts}, {"summer", Starts}, {"fall", Starts}, {"autumn", Starts}, {"winter", Starts},
+        {"early", Starts}, {"late", Starts}, {"mid", Starts}, {"q1", Starts}, {"q2", Starts}, {"q3", Starts},
+        {"q4", Starts}, {"h1", Starts}, {"h2", Starts}, {"yesterday", Starts}, {"today", Starts},
+        {"tomorrow", Starts}, {"first", Starts | TheNext}, {"second", Starts | TheNext}, {"end", Starts | TheNext},
+        {"beginning", Starts | TheNext}, {"start", Starts | TheNext}, {"next", Relative | TheNext},
+        {"following", TheNext}, {"previous", TheNext}, {"in", BeforeYear}, {"since", BeforeYear},
+        {"by", BeforeYear}, {"from", BeforeYear}, {"during", BeforeYear}, {"until", BeforeYear},
+        {"through", BeforeYear}, {"of", BeforeYear}, {"to", BeforeYear}, {"and", BeforeYear}, {"the", The},
+        {"a", Count}, {"an", Count}, {"one", Count}, {"two", Count}, {"three", Count}, {"four", Count},
+        {"five", Count}, {"six", Count}, {"seven", Count}, {"eight", Count}, {"nine", Count}, {"ten", Count},
+        {"eleven", Count}, {"twelve", Count}, {"last", Relative}, {"this", Relative},
+    };
+    // Buckets by length, then first letter: a handful of comparisons per word.
+    static const auto buckets = [] {
+        std::array<std::vector<const Entry *>, 12> b;
+        for (const Entry &e : entries)
+            b[std::strlen(e.word)].push_back(&e);
+        return b;
+    }();
+    if (n <= 0 || n >= 12)
+        return NotDateWord;
+    for (const Entry *e : buckets[size_t(n)])
+        if (e->word[0] == w[0] && std::memcmp(e->word, w, size_t(n)) == 0)
+            return e->kind;
+    return NotDateWord;
+}
+
+bool isYear(QStringView w)
+{
+    return w.size() == 4 && w[0].isDigit() && w[1].isDigit() && w[2].isDigit() && w[3].isDigit()
+           && ((w[0] == u'1' && w[1] == u'9') || (w[0] == u'2' && w[1] == u'0'));
+}
+
+/// Where the date pattern may match: every alternative starts at a word (or the bracket before a
+/// year) of these kinds, and the common words only count before the word they need. A superset of
+/// the pattern's starts, so that the pattern runs anchored at a few places instead of at every one.
+std::vector<qsizetype> candidateStarts(QStringView text)
+{
+    struct Word {
+        qsizetype start = 0, end = 0;
+        unsigned char kind = NotDateWord;
+        bool digits = false;
+    };
+    auto nextWord = [&](qsizetype &i, Word &w) {
+        while (i < text.size() && !text[i].isLetterOrNumber())
+            ++i;
+        if (i >= text.size())
+            return false;
+        w.start = i;
+        char lowered[12];
+        bool ascii = true, digits = true;
+        while (i < text.size() && text[i].isLetterOrNumber()) {
+            const char16_t u = text[i].unicode();
+            const qsizetype k = i - w.start;
+            if (u >= 128)
+                ascii = false;
+            else if (k < 12)
+                lowered[k] = char(u >= 'A' && u <= 'Z' ? u + 32 : u);
+            digits = digits && u >= '0' && u <= '9';
+            ++i;
+        }
+        w.end = i;
+        w.digits = digits;
+        w.kind = ascii && !digits && w.end - w.start < 12 ? wordKind(lowered, w.end - w.start) : static_cast<unsigned char>(NotDateWord);
+        return true;
+    };
+    std::vector<qsizetype> out;
+    qsizetype i = 0;
+    Word w, n;
+    bool haveNext = nextWord(i, n);
+    while (haveNext) {
+        w = n;
+        haveNext = nextWord(i, n);
+        if (!haveNext)
+            n = Word{};
+        const QStringView word = text.mid(w.start, w.end - w.start);
+        const QStringView next = haveNext ? text.mid(n.start, n.end - n.start) : QStringView();
+        bool start = false;
+        if (w.digits) {
+            if (isYear(word)) {
+                start = true;
+                if (w.start > 0 && text[w.start - 1] == u'(')
+                    out.push_back(w.start - 1); // "(2023)"
+            } else if (word.size() <= 2) {
+                start = (n.kind & (Month | Unit)) != 0;
+            }
+        } else if (w.kind != NotDateWord) {
+            start = (w.kind & (Month | Starts)) != 0 || ((w.kind & BeforeYear) && isYear(next))
+                    || ((w.kind & The) && (n.kind & TheNext)) || ((w.kind & Count) && (n.kind & Unit))
+                    || ((w.kind & Relative) && (n.kind & (Unit | TheNext)) && next.size() <= 5);
+        }
+        if (start)
+            out.push_back(w.start);
+    }
+    return out;
+}
 
 } // namespace
 
-std::vector<DateMention> findDates(QStringView text, int defaultYear)
+std::vector<DateMention> findDates(QStringView text, int defaultYear, bool *yearMissing)
 {
     std::vector<DateMention> out;
     // Cheap screen: every pattern needs a digit or one of a few words.
@@ -95,20 +236,30 @@ std::vector<DateMention> findDates(QStringView text, int defaultYear)
         if (!words.match(text).hasMatch())
             return out;
     }
-    auto it = pattern().globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
+    const QString haystack = QString::fromRawData(text.data(), text.size());
+    qsizetype consumed = 0;
+    for (const qsizetype start : candidateStarts(text)) {
+        if (start < consumed)
+            continue;
+        const QRegularExpressionMatch m =
+            pattern().match(haystack, start, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+        if (!m.hasMatch())
+            continue;
+        consumed = m.capturedEnd(0);
         DateMention d;
         d.range = {m.capturedStart(0), m.capturedEnd(0)};
-        auto cap = [&](const char *name) { return m.capturedView(QString::fromLatin1(name)); };
-        auto has = [&](const char *name) { return m.capturedStart(QString::fromLatin1(name)) >= 0; };
+        auto cap = [&](const char *name) { return m.capturedView(groupIndex(name)); };
+        auto has = [&](const char *name) { return m.capturedStart(groupIndex(name)) >= 0; };
         if (has("iso")) {
             d.date = PartialDate::ymd(cap("iy").toInt(), cap("im").toInt(), cap("id").toInt());
         } else if (has("mdy")) {
             int year = has("my") ? cap("my").toInt() : defaultYear;
             d.yearInferred = !has("my");
-            if (year <= 0)
+            if (year <= 0) {
+                if (yearMissing)
+                    *yearMissing = true;
                 continue;
+            }
             const int month = monthNumber(cap("mm"));
             d.date = PartialDate::ymd(year, month, cap("md").toInt());
             if (has("md2"))
@@ -135,10 +286,10 @@ std::vector<DateMention> findDates(QStringView text, int defaultYear)
             else if (w == u"h2" || w.contains(u"second half")) { from = 7; to = 12; }
             d.date = withMonthEnd(y, from);
             d.end = withMonthEnd(y, to);
-            d.range.start = m.capturedStart(QStringLiteral("pw"));
+            d.range.start = m.capturedStart(groupIndex("pw"));
         } else if (has("year")) {
             d.date = PartialDate::ymd(cap("yy").toInt(), 0, 0);
-            d.range = {m.capturedStart(QStringLiteral("yy")), m.capturedEnd(QStringLiteral("yy"))};
+            d.range = {m.capturedStart(groupIndex("yy")), m.capturedEnd(groupIndex("yy"))};
         } else if (has("rel1")) {
             d.relative = true;
             d.amount = 1;
@@ -164,7 +315,7 @@ std::vector<DateMention> findDates(QStringView text, int defaultYear)
             d.fromDocumentDate = dir == u"ago";
             if (has("r2a") && (dir == u"before" || dir == u"after" || dir.startsWith(u"prior")))
                 d.anchorText = cap("r2a").toString().trimmed();
-            d.range.end = m.capturedEnd(QStringLiteral("r2d"));
+            d.range.end = m.capturedEnd(groupIndex("r2d"));
         } else if (has("rel3")) {
             d.relative = true;
             d.fromDocumentDate = true;

@@ -25,8 +25,9 @@ struct DateMention {
 };
 
 /// Every date expression in text, left to right. defaultYear (0 for none)
-/// completes a day or month written without a year.
-std::vector<DateMention> findDates(QStringView text, int defaultYear);
+/// completes a day or month written without a year; without one such a date is
+/// left out and *yearMissing (when given) set.
+std::vector<DateMention> findDates(QStringView text, int defaultYear, bool *yearMissing = nullptr);
 
 /// anchor moved by the mention's offset, at a precision no finer than the
 /// anchor's nor than the unit allows ("nine months later" gives a month).

@@ -28,6 +28,33 @@ QString simplified(QStringView s)
     return out.simplified();
 }
 
+/// A name without the note that ends it: "(17Bx128E)", "[3]", "^a", "*", "†".
+QString withoutNote(const QString &name)
+{
+    QStringView v = QStringView(name).trimmed();
+    if (v.endsWith(u')') || v.endsWith(u']')) {
+        const QChar close = v.back(), open = close == u')' ? u'(' : u'[';
+        const qsizetype previousClose = v.first(v.size() - 1).lastIndexOf(close);
+        const qsizetype at = v.indexOf(open, previousClose + 1);
+        if (at >= 0 && at < v.size() - 1)
+            v = v.first(at);
+    } else {
+        qsizetype end = v.size();
+        while (end > 0 && (v[end - 1] == u'*' || v[end - 1] == u'\u2020' || v[end - 1] == u'\u2021'))
+            --end;
+        if (end < v.size()) {
+            v = v.first(end);
+        } else if (const qsizetype caret = v.lastIndexOf(u'^'); caret >= 0) {
+            bool spaceAfter = false;
+            for (qsizetype i = caret + 1; i < v.size() && !spaceAfter; ++i)
+                spaceAfter = v[i].isSpace();
+            if (!spaceAfter)
+                v = v.first(caret);
+        }
+    }
+    return v.trimmed().toString();
+}
+
 bool endsWithAny(QStringView lowerText, const QRegularExpression &re) { return re.match(lowerText).hasMatch(); }
 
 const QRegularExpression &objectCue()
@@ -103,11 +130,6 @@ QString lowerOneToOne(const QString &text)
 }
 } // namespace
 
-CuePositions::CuePositions(const QRegularExpression &cue, const QString &text)
-{
-    for (auto it = cue.globalMatch(text); it.hasNext();)
-        m_at.push_back(it.next().capturedStart());
-}
 
 bool CuePositions::anyIn(TextRange r) const
 {
@@ -117,18 +139,59 @@ bool CuePositions::anyIn(TextRange r) const
 
 DocumentScan::DocumentScan(const Extractor &ex, const model::Document &d) : x(ex), doc(d), lowerText(lowerOneToOne(d.text))
 {
-    // Cheap screens: every expression of a kind needs one of its cue words. Found once per document.
-    static const QRegularExpression openness(QStringLiteral(u"open|closed|proprietar|api|download|weights|[\u274c\u2717\u2718]"));
-    static const QRegularExpression compound(QStringLiteral(u"-(?:licens|equiv|style)"));
-    static const QRegularExpression codename(QStringLiteral(u"code|internal|dubbed"));
-    static const QRegularExpression role(QStringLiteral(
-        u"analyst|ceo|cto|cfo|founder|chief|researcher|scientist|president|director|head|engineer|professor|spokes"));
-    opennessCues = CuePositions(openness, lowerText);
-    licenseCompoundCues = CuePositions(compound, lowerText);
-    codenameCues = CuePositions(codename, lowerText);
-    roleCues = CuePositions(role, lowerText);
-    static const QRegularExpression example(QStringLiteral(u"(?:models?|llms?),? (?:such as|like|including) "));
-    exampleCues = CuePositions(example, lowerText);
+    // Cheap screens: every expression of a kind needs one of its cue words. All are found in one pass
+    // over the lowered text, looking only at the words that start with the character at hand.
+    enum Screen { Openness, Compound, Codename, Role, Example };
+    struct Cue {
+        QStringView word;
+        Screen screen;
+    };
+    static const std::vector<Cue> cues = [] {
+        std::vector<Cue> c;
+        for (const char16_t *w : {u"open", u"closed", u"proprietar", u"api", u"download", u"weights", u"\u274c", u"\u2717", u"\u2718"})
+            c.push_back({QStringView(w), Openness});
+        for (const char16_t *w : {u"-licens", u"-equiv", u"-style"})
+            c.push_back({QStringView(w), Compound});
+        for (const char16_t *w : {u"code", u"internal", u"dubbed"})
+            c.push_back({QStringView(w), Codename});
+        for (const char16_t *w : {u"analyst", u"ceo", u"cto", u"cfo", u"founder", u"chief", u"researcher", u"scientist", u"president",
+                                  u"director", u"head", u"engineer", u"professor", u"spokes"})
+            c.push_back({QStringView(w), Role});
+        for (const char16_t *w : {u"model such as", u"models such as", u"model, such as", u"models, such as", u"llm such as",
+                                  u"llms such as", u"llms, such as", u"models like", u"llms like", u"models including",
+                                  u"models, including", u"llms including"})
+            c.push_back({QStringView(w), Example});
+        return c;
+    }();
+    static const std::array<std::vector<int>, 128> byFirst = [] {
+        std::array<std::vector<int>, 128> a;
+        for (size_t i = 0; i < cues.size(); ++i)
+            if (cues[i].word[0].unicode() < 128)
+                a[cues[i].word[0].unicode()].push_back(int(i));
+        return a;
+    }();
+    CuePositions *screens[] = {&opennessCues, &licenseCompoundCues, &codenameCues, &roleCues, &exampleCues};
+    const QStringView lowered(lowerText);
+    for (qsizetype i = 0; i < lowered.size(); ++i) {
+        const char16_t u = lowered[i].unicode();
+        if (u >= 128) {
+            if (u == 0x274c || u == 0x2717 || u == 0x2718)
+                opennessCues.add(i);
+            continue;
+        }
+        // Every cue word is looked for at the start of a word; the "-licensed" kind after a letter.
+        const bool wordStart = i == 0 || !lowered[i - 1].isLetterOrNumber();
+        if (!(wordStart || u == u'-') || byFirst[u].empty())
+            continue;
+        int added = 0; // each screen once per position
+        for (const int k : byFirst[u]) {
+            const Cue &c = cues[size_t(k)];
+            if (!(added & (1 << c.screen)) && lowered.mid(i).startsWith(c.word)) {
+                screens[c.screen]->add(i);
+                added |= 1 << c.screen;
+            }
+        }
+    }
     m_docDate = doc.meta.published;
     m_docYear = m_docDate.isValid() ? m_docDate.year : 0;
 }
@@ -180,10 +243,7 @@ int DocumentScan::internFound(EntityKind kind, const QString &rawName, double co
 
 bool DocumentScan::namesModel(QStringView raw) const
 {
-    static const QRegularExpression notes(QStringLiteral(R"(\s*(?:\([^)]*\)|\[[^\]]*\]|\^\S*|[*†‡]+)\s*$)"));
-    QString core = simplified(raw);
-    core.remove(notes);
-    core = core.trimmed();
+    const QString core = withoutNote(simplified(raw));
     if (core.isEmpty())
         return false;
     const auto known = x.matcher().find(core);
@@ -200,10 +260,7 @@ int DocumentScan::resolveWhole(QStringView raw, EntityKind want, double foundCon
 {
     QString text = simplified(raw);
     // Notes in brackets and footnote marks are not part of the name.
-    static const QRegularExpression notes(QStringLiteral(R"(\s*(?:\([^)]*\)|\[[^\]]*\]|\^\S*|[*†‡]+)\s*$)"));
-    QString core = text;
-    core.remove(notes);
-    core = core.trimmed();
+    const QString core = withoutNote(text);
     if (core.isEmpty())
         return -1;
     // "Llama 3 (70B)", "Mistral (7B)" in a header: a family (or its version) with a size is that model.
@@ -382,12 +439,20 @@ std::vector<Number> DocumentScan::numbersIn(const Sentence &s, const std::vector
 {
     static const QRegularExpression re(QStringLiteral(
         R"((?<![\w.,@#/])(?<sign>[$€£])?(?<num>\d{1,3}(?:,\d{3})+|\d+)(?<dec>\.\d+)?(?:\s?(?<pct>%)|\s?(?<scale>[BTMK]\b|billion|trillion|million|bn\b))?)"));
+    // Group numbers, found once: a lookup by name per match costs more than the match.
+    static const int sign = int(re.namedCaptureGroups().indexOf(QStringLiteral("sign")));
+    static const int num = int(re.namedCaptureGroups().indexOf(QStringLiteral("num")));
+    static const int dec = int(re.namedCaptureGroups().indexOf(QStringLiteral("dec")));
+    static const int pct = int(re.namedCaptureGroups().indexOf(QStringLiteral("pct")));
+    static const int scaleGroup = int(re.namedCaptureGroups().indexOf(QStringLiteral("scale")));
     std::vector<Number> out;
     const QStringView text = QStringView(doc.text).mid(s.range.start, s.range.length());
+    if (std::none_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); }))
+        return out;
     auto it = re.globalMatch(text);
     while (it.hasNext()) {
         const auto m = it.next();
-        const qsizetype start = s.range.start + m.capturedStart(QStringLiteral("num"));
+        const qsizetype start = s.range.start + m.capturedStart(num);
         const qsizetype end = s.range.start + m.capturedEnd(0);
         bool inside = false;
         for (const Hit &h : inS)
@@ -396,23 +461,23 @@ std::vector<Number> DocumentScan::numbersIn(const Sentence &s, const std::vector
         if (inside)
             continue;
         // Ordinals and measures glued to letters: "4th", "8h", "2nd".
-        if (end < doc.text.size() && doc.text[end].isLetter() && m.capturedStart(QStringLiteral("scale")) < 0)
+        if (end < doc.text.size() && doc.text[end].isLetter() && m.capturedStart(scaleGroup) < 0)
             continue;
         Number n;
-        n.start = m.capturedStart(QStringLiteral("sign")) >= 0 ? s.range.start + m.capturedStart(0) : start;
+        n.start = m.capturedStart(sign) >= 0 ? s.range.start + m.capturedStart(0) : start;
         n.end = end;
-        const QString digits = m.captured(QStringLiteral("num")) + m.captured(QStringLiteral("dec"));
+        const QString digits = m.captured(num) + m.captured(dec);
         n.value = parseNumberText(digits, &n.decimals);
-        if (m.capturedStart(QStringLiteral("pct")) >= 0)
+        if (m.capturedStart(pct) >= 0)
             n.unit = QStringLiteral("%");
-        const QString scale = m.captured(QStringLiteral("scale")).toLower();
+        const QString scale = m.captured(scaleGroup).toLower();
         if (!scale.isEmpty()) {
             n.unit = scale.startsWith(u'b') ? QStringLiteral("B")
                      : scale.startsWith(u't') ? QStringLiteral("T")
                      : scale.startsWith(u'm') ? QStringLiteral("M")
                                               : QStringLiteral("K");
         }
-        if (m.capturedStart(QStringLiteral("sign")) >= 0)
+        if (m.capturedStart(sign) >= 0)
             n.unit.prepend(u'$');
         out.push_back(n);
     }
@@ -711,7 +776,6 @@ Extraction DocumentScan::run()
         }
     }
     std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.range.start < b.range.start; });
-
     // What the document is about: the first model its title names.
     if (!doc.meta.title.isEmpty()) {
         for (const NameMatch &n : findModelNames(x, doc.meta.title)) {
@@ -728,17 +792,23 @@ Extraction DocumentScan::run()
             }
     }
     m_contextModel = m_titleModel;
-
     splitSentences();
     findCodenamesAndPeople();
     readTables();
     readRunTogetherTables();
 
     // Dates once per sentence; absolute ones first, so that relative ones can lean on them.
-    auto datesOf = [&](const Sentence &s, int year) { return findDates(QStringView(doc.text).mid(s.range.start, s.range.length()), year); };
+    auto datesOf = [&](const Sentence &s, int year, bool *yearMissing) {
+        return findDates(QStringView(doc.text).mid(s.range.start, s.range.length()), year, yearMissing);
+    };
     m_sentenceDates.reserve(m_sentences.size());
-    for (const Sentence &s : m_sentences)
-        m_sentenceDates.push_back(datesOf(s, m_docYear));
+    std::vector<size_t> yearless; // sentences with a date that needs the document's year
+    for (size_t i = 0; i < m_sentences.size(); ++i) {
+        bool yearMissing = false;
+        m_sentenceDates.push_back(datesOf(m_sentences[i], m_docYear, &yearMissing));
+        if (yearMissing)
+            yearless.push_back(i);
+    }
     if (m_docYear == 0) {
         // No date of its own: the latest year the text names completes "April 8".
         for (const auto &dates : m_sentenceDates)
@@ -746,8 +816,8 @@ Extraction DocumentScan::run()
                 if (!d.relative && d.date.year <= 2100)
                     m_docYear = std::max(m_docYear, d.date.year);
         if (m_docYear != 0)
-            for (size_t i = 0; i < m_sentences.size(); ++i)
-                m_sentenceDates[i] = datesOf(m_sentences[i], m_docYear);
+            for (const size_t i : yearless)
+                m_sentenceDates[i] = datesOf(m_sentences[i], m_docYear, nullptr);
     }
     for (size_t i = 0; i < m_sentences.size(); ++i)
         for (const DateMention &d : m_sentenceDates[i])

@@ -3,8 +3,10 @@
 #include "extract/Extraction.h"
 #include "extract/KnowledgePack.h"
 #include "extract/MentionMatcher.h"
+#include "extract/WordMap.h"
 
 #include <QHash>
+#include <array>
 
 namespace sextant::extract {
 
@@ -38,7 +40,7 @@ public:
 private:
     const KnowledgePack *m_pack;
     MentionMatcher m_matcher;
-    QHash<QString, int> m_families; // folded family name -> entity index
+    WordMap m_families; // family name (any case) -> entity index
 };
 
 } // namespace sextant::extract

@@ -3,7 +3,7 @@
 #include "extract/Extractor.h"
 #include "extract/TextScan.h"
 
-#include <QSet>
+#include "extract/WordMap.h"
 
 namespace sextant::extract {
 
@@ -21,31 +21,30 @@ bool isGapSeparator(QStringView gap)
     return c == u' ' || c == u'-' || c == u'_' || c == u'\u00a0' || c == u'\u2011';
 }
 
-const QSet<QString> &tierWords()
+const WordMap &tierWords()
 {
-    static const QSet<QString> words{
-        QStringLiteral("pro"),      QStringLiteral("plus"),     QStringLiteral("max"),       QStringLiteral("mini"),
-        QStringLiteral("nano"),     QStringLiteral("flash"),    QStringLiteral("lite"),      QStringLiteral("ultra"),
-        QStringLiteral("turbo"),    QStringLiteral("opus"),     QStringLiteral("sonnet"),    QStringLiteral("haiku"),
-        QStringLiteral("scout"),    QStringLiteral("maverick"), QStringLiteral("behemoth"),  QStringLiteral("instruct"),
-        QStringLiteral("chat"),     QStringLiteral("base"),     QStringLiteral("coder"),     QStringLiteral("vision"),
-        QStringLiteral("vl"),       QStringLiteral("omni"),     QStringLiteral("small"),     QStringLiteral("medium"),
-        QStringLiteral("large"),    QStringLiteral("deep"),     QStringLiteral("think"),     QStringLiteral("thinking"),
-        QStringLiteral("reasoner"), QStringLiteral("distill"),  QStringLiteral("preview"),   QStringLiteral("exp"),
-        QStringLiteral("air"),      QStringLiteral("next"),     QStringLiteral("spark"),     QStringLiteral("oss"),
-        QStringLiteral("it"),       QStringLiteral("hf"),       QStringLiteral("heavy"),     QStringLiteral("fast"),
-        QStringLiteral("edge"),     QStringLiteral("math"),     QStringLiteral("audio"),     QStringLiteral("moe"),
-        QStringLiteral("express"),  QStringLiteral("sft"),      QStringLiteral("rl"),        QStringLiteral("dpo"),
-        QStringLiteral("experimental"), QStringLiteral("ins"),
-    };
+    static const WordMap words = [] {
+        WordMap w;
+        for (const char16_t *word :
+             {u"pro", u"plus", u"max", u"mini", u"nano", u"flash", u"lite", u"ultra", u"turbo", u"opus", u"sonnet", u"haiku",
+              u"scout", u"maverick", u"behemoth", u"instruct", u"chat", u"base", u"coder", u"vision", u"vl", u"omni", u"small",
+              u"medium", u"large", u"deep", u"think", u"thinking", u"reasoner", u"distill", u"preview", u"exp", u"air", u"next",
+              u"spark", u"oss", u"it", u"hf", u"heavy", u"fast", u"edge", u"math", u"audio", u"moe", u"express", u"sft", u"rl",
+              u"dpo", u"experimental", u"ins"})
+            w.insert(QStringView(word), 1);
+        return w;
+    }();
     return words;
 }
 
-const QSet<QString> &variantWords()
+const WordMap &variantWords()
 {
-    static const QSet<QString> words{QStringLiteral("instruct"), QStringLiteral("chat"), QStringLiteral("base"),
-                                     QStringLiteral("it"),       QStringLiteral("hf"),   QStringLiteral("sft"),
-                                     QStringLiteral("dpo"),      QStringLiteral("rl"),   QStringLiteral("ins")};
+    static const WordMap words = [] {
+        WordMap w;
+        for (const char16_t *word : {u"instruct", u"chat", u"base", u"it", u"hf", u"sft", u"dpo", u"rl", u"ins"})
+            w.insert(QStringView(word), 1);
+        return w;
+    }();
     return words;
 }
 
@@ -188,7 +187,6 @@ GrammarResult extend(const Extractor &x, QStringView text, const std::vector<Tok
         if (!isGapSeparator(gap))
             break;
         const QStringView t = text.mid(toks[j].start, toks[j].end - toks[j].start);
-        const QString lower = t.toString().toLower();
         bool ok = false;
         bool isVariant = false;
         if (isSize(t)) {
@@ -202,13 +200,13 @@ GrammarResult extend(const Extractor &x, QStringView text, const std::vector<Tok
         } else if ((previousWasVersion || r.tiers > 0) && isSnapshot(t)) {
             ok = true;
             isVariant = true;
-        } else if (tierWords().contains(lower) && lower.size() > 1) {
+        } else if (t.size() > 1 && tierWords().contains(t)) {
             // A tier word is part of the name when written as a name is ("Pro", "pro" after a hyphen).
             ok = startsUpper(t) || gap == u"-" || gap.isEmpty();
             if (ok) {
                 ++r.tiers;
-                isVariant = variantWords().contains(lower);
-                afterDistill = lower == u"distill";
+                isVariant = variantWords().contains(t);
+                afterDistill = t.compare(u"distill", Qt::CaseInsensitive) == 0;
             }
         } else if (afterDistill && x.family(t) >= 0) {
             ok = true;
@@ -302,7 +300,7 @@ qsizetype modelNameEnd(const Extractor &x, QStringView text, bool requireFamily)
     const int fam = x.family(head, &prefix);
     if (requireFamily && fam < 0)
         return -1;
-    const bool headIsNamePart = isVersion(head) || isSize(head) || tierWords().contains(head.toString().toLower());
+    const bool headIsNamePart = isVersion(head) || isSize(head) || tierWords().contains(head);
     if (fam < 0 && !headIsNamePart && !startsUpper(head))
         return -1;
     const bool glued = fam >= 0 && prefix < head.size(); // "Qwen2.5"
@@ -316,7 +314,7 @@ bool isSizeToken(QStringView token) { return isSize(token); }
 
 bool isNameTail(QStringView token)
 {
-    return isVersion(token) || isSize(token) || tierWords().contains(token.toString().toLower());
+    return isVersion(token) || isSize(token) || tierWords().contains(token);
 }
 
 } // namespace sextant::extract

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 
 namespace sextant::extract {
 
@@ -551,9 +552,15 @@ void DocumentScan::readRunTogetherTables()
             const QStringView row = QStringView(t).mid(rr.start, rr.length());
             if (row.size() > 300 || row.contains(u'\n'))
                 break;
-            auto valid = [&](ColType type, QStringView cell) -> bool {
+            // knownKind: the kind of a pack name the cell is as a whole, when the caller knows it from
+            // the prefixes it looked up (cheaper than another lookup per candidate end).
+            auto valid = [&](ColType type, QStringView cell, std::optional<EntityKind> knownKind) -> bool {
                 if (type == ColType::Number)
                     return parseScoreCell(cell).has_value() || cell == u"\u2014" || cell == u"-";
+                if (type == ColType::Model && knownKind == EntityKind::Model)
+                    return true;
+                if (type == ColType::Org && knownKind == EntityKind::Organization)
+                    return true;
                 const QString text = cell.toString();
                 switch (type) {
                 case ColType::Number: return false;
@@ -595,23 +602,39 @@ void DocumentScan::readRunTogetherTables()
                 }
                 return false;
             };
+            // A row holds a number (or a dash for a missing one) per score column: a line with fewer
+            // digit runs and dashes is no row, found without the search below.
+            {
+                qsizetype numbers = 0;
+                for (qsizetype i = 0; i < row.size(); ++i)
+                    if ((row[i].isDigit() && (i == 0 || !row[i - 1].isDigit()) && (i < 2 || row[i - 1] != u'.' || !row[i - 2].isDigit()))
+                        || row[i] == u'\u2014' || row[i] == u'-')
+                        ++numbers;
+                if (numbers < std::count(types.begin(), types.end(), ColType::Number)) {
+                    ++misses;
+                    continue;
+                }
+            }
             // Depth-first over where each cell ends; the first full split wins.
             const size_t n = types.size();
             std::vector<qsizetype> ends(n, -1);
-            std::map<std::pair<size_t, qsizetype>, bool> dead;
+            std::vector<char> dead(n * size_t(row.size() + 1), 0); // (column, start) already failed
             std::function<bool(size_t, qsizetype)> split = [&](size_t col, qsizetype from) -> bool {
                 if (col == n)
                     return from == row.size();
-                if (from >= row.size() || dead.count({col, from}))
+                if (from >= row.size() || dead[col * size_t(row.size() + 1) + size_t(from)])
                     return false;
                 std::vector<qsizetype> candidates;
+                std::vector<std::pair<qsizetype, EntityKind>> knownEnds; // pack names starting at `from`
                 if (col + 1 == n) {
                     candidates.push_back(row.size());
                 } else {
                     // Known names first (longest), then every allowed boundary.
-                    for (const Mention &m : x.matcher().prefixes(row.mid(from)))
+                    for (const Mention &m : x.matcher().prefixes(row.mid(from))) {
+                        knownEnds.emplace_back(from + m.range.end, x.pack().entities()[size_t(m.entity)].kind);
                         if (boundaryAllowed(row, from + m.range.end))
                             candidates.push_back(from + m.range.end);
+                    }
                     std::vector<qsizetype> others;
                     for (qsizetype e = from + 1; e < row.size() && e - from <= 64; ++e)
                         if (boundaryAllowed(row, e))
@@ -630,13 +653,19 @@ void DocumentScan::readRunTogetherTables()
                     const bool numberEdge = types[col] == ColType::Number || (col + 1 < n && types[col + 1] == ColType::Number);
                     if (numberEdge && e < row.size() && row[e].isDigit() && (row[e - 1].isDigit() || row[e - 1] == u'.'))
                         continue;
-                    if (!valid(types[col], row.mid(from, e - from).trimmed()))
+                    std::optional<EntityKind> knownKind;
+                    const QStringView cell = row.mid(from, e - from);
+                    if (cell.size() == cell.trimmed().size())
+                        for (const auto &[end, kind] : knownEnds)
+                            if (end == e)
+                                knownKind = kind;
+                    if (!valid(types[col], cell.trimmed(), knownKind))
                         continue;
                     ends[col] = e;
                     if (split(col + 1, e))
                         return true;
                 }
-                dead[{col, from}] = true;
+                dead[col * size_t(row.size() + 1) + size_t(from)] = 1;
                 return false;
             };
             if (!split(0, 0)) {

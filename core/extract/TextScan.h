@@ -72,7 +72,7 @@ struct Sentence {
 class CuePositions {
 public:
     CuePositions() = default;
-    CuePositions(const QRegularExpression &cue, const QString &text);
+    void add(qsizetype at) { m_at.push_back(at); } ///< in increasing order
     [[nodiscard]] bool anyIn(TextRange r) const;
 
 private:
