@@ -90,6 +90,22 @@ TEST_CASE("dates in running text keep their precision, ranges and relative offse
     CHECK(extract::shiftDate(model::PartialDate::ymd(2025, 6, 0), months[0]).toIso() == QStringLiteral("2026-03"));
     // Numbers that are not dates.
     CHECK(extract::findDates(QStringLiteral("It has 2048 experts and scores 2025 Elo."), 0).empty());
+
+    // Every way a date may start, in one text: the finder looks only where a date can begin.
+    const auto starts = extract::findDates(
+        QStringLiteral("A paper (2019) came in 2021, then Q3 2024, mid-2023 and the first half of 2022; on 8 April 2026 "
+                       "and the day before, yesterday, last year, an election year 2020, a year later."),
+        2026);
+    QStringList found;
+    for (const auto &d : starts)
+        found << (d.relative ? QStringLiteral("rel") : d.date.toIso());
+    CHECK(found == (QStringList{QStringLiteral("2019"), QStringLiteral("2021"), QStringLiteral("2024-07"), QStringLiteral("2023-05"),
+                                QStringLiteral("2022-01"), QStringLiteral("2026-04-08"), QStringLiteral("rel"), QStringLiteral("rel"),
+                                QStringLiteral("rel"), QStringLiteral("2020"), QStringLiteral("rel")}));
+    // Without the document's year a day-and-month date is left out, and the caller is told.
+    bool yearMissing = false;
+    CHECK(extract::findDates(QStringLiteral("It opened on October 2."), 0, &yearMissing).empty());
+    CHECK(yearMissing);
 }
 
 TEST_CASE("models unknown to the pack are found from how their names are written")
@@ -314,4 +330,63 @@ TEST_CASE("extraction never crashes or runs away on hostile text")
         CHECK((m.range.start >= 0 && m.range.start < m.range.end && m.range.end <= doc.text.size()));
     for (const auto &sc : x.scores)
         CHECK((sc.quote.start >= 0 && sc.quote.end <= doc.text.size()));
+}
+
+TEST_CASE("table headers and cells: sizes in brackets, context lengths, abbreviations, codes, averages")
+{
+    const auto x = run(read(QStringLiteral(
+                                "| Benchmark | Qwen 1.5 (14B) | Mistral (7B) | Phi-9-Mini-64K-Ins |\n"
+                                "| --- | --- | --- | --- |\n"
+                                "| TruthfulQA (MC2) <br>10-shot | 51.5 | 48.2 | 60.3 |\n"
+                                "| Zorblax-QA | 33.1 | 30.0 | 41.7 |\n"
+                                "| Average | 42.3 | 39.1 | 51.0 |\n"),
+                            QStringLiteral("t.md")));
+    // A family with a size in brackets is that model (named as first written; its key is the same);
+    // an organization's name with one is its model.
+    const int qwen = entity(x, QStringLiteral("Qwen 1.5 (14B)"));
+    REQUIRE(qwen >= 0);
+    CHECK(x.entities[size_t(qwen)].key == extract::keyFor(extract::EntityKind::Model, u"Qwen 1.5 14B"));
+    CHECK(score(x, QStringLiteral("Qwen 1.5 (14B)"), QStringLiteral("Zorblax-QA")) == 33.1);
+    CHECK(score(x, QStringLiteral("Mistral 7B"), QStringLiteral("Zorblax-QA")) == 30.0);
+    // A context length belongs to the name, and "-Ins" is written out.
+    CHECK(score(x, QStringLiteral("Phi-9-Mini-64K-Instruct"), QStringLiteral("Zorblax-QA")) == 41.7);
+    CHECK(hasMention(x, QStringLiteral("Phi-9-Mini-64K-Instruct")));
+    // A benchmark named only in a row label is found and mentioned; an average is no benchmark.
+    CHECK(hasMention(x, QStringLiteral("Zorblax-QA")));
+    CHECK(entity(x, QStringLiteral("Average")) < 0);
+    // A short code in brackets is part of the setting.
+    bool mc2 = false;
+    for (const auto &sc : x.scores)
+        if (x.entities[size_t(sc.benchmark)].name == u"TruthfulQA")
+            mc2 = mc2 || sc.setting == u"MC2, 10-shot";
+    CHECK(mc2);
+}
+
+TEST_CASE("names from context: examples of models, repository ids, folded pack names")
+{
+    const auto x = run(read(QStringLiteral(
+        "Many open models, such as Quillfire and NimbusChat, were tuned this way. "
+        "Serve it with `vllm serve Qwen/Qwen9-Next-40B-A2B-Instruct`. "
+        "The Zanzibar release was downloaded from https://example.org/Qwen/Qwen9-Max-Hidden today.")));
+    CHECK(hasMention(x, QStringLiteral("Quillfire")));
+    CHECK(hasMention(x, QStringLiteral("NimbusChat")));
+    CHECK(hasMention(x, QStringLiteral("Qwen9-Next-40B-A2B-Instruct")));
+    // The owner of a repository id is not a mention of the family, and a URL's path is no name.
+    CHECK_FALSE(hasMention(x, QStringLiteral("Qwen")));
+    CHECK(entity(x, QStringLiteral("Qwen9-Max-Hidden")) < 0);
+}
+
+TEST_CASE("openness and organization from common phrasings")
+{
+    const auto x = run(read(QStringLiteral(
+        "Google released Gemma 9, the latest addition to its family of open LLMs. "
+        "Qwen 9 is faster than open models like Gemma 9. "
+        "Llama 9 is Meta's newest iteration of open models. "
+        "The Qwen team thanked them for open-sourcing the model.")));
+    CHECK(attribute(x, QStringLiteral("Gemma 9"), QStringLiteral("openness")).contains(QStringLiteral("open")));
+    CHECK(attribute(x, QStringLiteral("Gemma 9"), QStringLiteral("organization")).contains(QStringLiteral("org:google")));
+    CHECK(attribute(x, QStringLiteral("Llama 9"), QStringLiteral("openness")).contains(QStringLiteral("open")));
+    // A comparison with open models does not make a model open; "the Qwen team" is the organization.
+    CHECK(attribute(x, QStringLiteral("Qwen 9"), QStringLiteral("openness")).isEmpty());
+    CHECK(hasMention(x, QStringLiteral("Alibaba")));
 }
