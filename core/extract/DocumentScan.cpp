@@ -5,6 +5,7 @@
 #include "extract/TextScan.h"
 
 #include <QRegularExpression>
+#include <cstring>
 #include <QSet>
 #include <algorithm>
 #include <array>
@@ -186,7 +187,8 @@ DocumentScan::DocumentScan(const Extractor &ex, const model::Document &d) : x(ex
         int added = 0; // each screen once per position
         for (const int k : byFirst[u]) {
             const Cue &c = cues[size_t(k)];
-            if (!(added & (1 << c.screen)) && lowered.mid(i).startsWith(c.word)) {
+            if (!(added & (1 << c.screen)) && i + c.word.size() <= lowered.size()
+                && std::memcmp(lowered.data() + i, c.word.data(), size_t(c.word.size()) * sizeof(QChar)) == 0) {
                 screens[c.screen]->add(i);
                 added |= 1 << c.screen;
             }
@@ -997,7 +999,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
 {
     const QString &t = doc.text;
     const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
-    const QString lower = lowerText.mid(s.range.start, s.range.length());
+    const QStringView lower = QStringView(lowerText).mid(s.range.start, s.range.length());
 
     std::vector<const Hit *> models, orgs, licenses;
     for (const Hit &h : inS) {
@@ -1017,9 +1019,13 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 out.push_back(m->entity);
         return out;
     };
-    static const QRegularExpression pronounRe(QStringLiteral(R"(^(?:it|its|it's|it’s|the model|this model|the new model)\b)"));
-    const bool pronoun = pronounRe.match(lower)
-                             .hasMatch();
+    // The sentence starts by pointing back: "It", "Its", "The model", "This model", "The new model".
+    const bool pronoun = [&] {
+        for (const QStringView start : {u"it", u"its", u"it's", u"it\u2019s", u"the model", u"this model", u"the new model"})
+            if (lower.startsWith(start) && (lower.size() == start.size() || !lower[start.size()].isLetterOrNumber()))
+                return true;
+        return false;
+    }();
 
     // Openness, said of a model: "Muse Spark is proprietary", "X, its first closed-source model",
     // "the open-weight Gemma 4", "Kimi K2.6 are all open-weight", "Llama 4 weights remain available";

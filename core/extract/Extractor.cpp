@@ -14,7 +14,7 @@ using model::BlockKind;
 using model::PartialDate;
 using model::TextRange;
 
-int Extractor::version() { return 2; }
+int Extractor::version() { return 3; }
 
 const Extractor &Extractor::builtin()
 {

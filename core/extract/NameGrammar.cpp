@@ -259,7 +259,11 @@ std::vector<NameMatch> findModelNames(const Extractor &x, QStringView text)
             } else if (before == u'@' || before == u'.' || before == u'_') {
                 continue;
             }
-            if (before == u'-' && toks[i].start > 1 && text[toks[i].start - 2].isLetterOrNumber())
+            // "open-mistral-7b" is an API id: its model is "mistral-7b"; "non-Llama" names none.
+            if (before == u'-' && toks[i].start > 1 && text[toks[i].start - 2].isLetterOrNumber()
+                && !(i > 0 && text.mid(toks[i - 1].start, toks[i - 1].end - toks[i - 1].start) == u"open"
+                     && toks[i - 1].end == toks[i].start - 1
+                     && (toks[i - 1].start == 0 || !text[toks[i - 1].start - 1].isLetterOrNumber())))
                 continue;
         }
         qsizetype prefix = 0;
@@ -275,7 +279,10 @@ std::vector<NameMatch> findModelNames(const Extractor &x, QStringView text)
         const GrammarResult g = extend(x, text, toks, i, glued);
         if (!g.hasVersion && g.tiers == 0)
             continue; // the family alone: the matcher's business
-        if (!g.hasVersion && !startsUpper(text.mid(toks[i + 1].start)))
+        // Without a version, a tier makes a name when capitalized ("Mistral Medium") or in a lower-case
+        // id ("mistral-medium", "gemini-pro").
+        if (!g.hasVersion && !startsUpper(text.mid(toks[i + 1].start))
+            && !(!startsUpper(t) && text.mid(toks[i].end, toks[i + 1].start - toks[i].end) == u"-"))
             continue;
         NameMatch m;
         m.start = toks[i].start;

@@ -374,6 +374,15 @@ TEST_CASE("names from context: examples of models, repository ids, folded pack n
     // The owner of a repository id is not a mention of the family, and a URL's path is no name.
     CHECK_FALSE(hasMention(x, QStringLiteral("Qwen")));
     CHECK(entity(x, QStringLiteral("Qwen9-Max-Hidden")) < 0);
+
+    // API ids in lower case name the pack's models; a compound like "non-Llama" names none.
+    const auto ids = run(read(QStringLiteral("Call open-mistral-7b or mistral-medium, not a non-Llama-3 model.")));
+    QStringList folded;
+    for (const auto &m : ids.mentions)
+        folded << extract::foldName(ids.entities[size_t(m.entity)].name);
+    CHECK(folded.contains(extract::foldName(u"Mistral 7B")));
+    CHECK(folded.contains(extract::foldName(u"Mistral Medium")));
+    CHECK_FALSE(hasMention(ids, QStringLiteral("Llama 3")));
 }
 
 TEST_CASE("openness and organization from common phrasings")
