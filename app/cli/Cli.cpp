@@ -278,7 +278,7 @@ QString mainHelp()
         "Commands:\n")
                       .arg(QStringLiteral(SEXTANT_VERSION));
     for (const CmdSpec &c : commands())
-        out += QStringLiteral("  %1%2\n").arg(c.name.leftJustified(10), c.summary);
+        out += QStringLiteral("  %1%2\n").arg(c.name.leftJustified(12), c.summary);
     out += QStringLiteral(
         "\nGlobal options (before the command):\n"
         "  --library DIR       the library folder (default: $SEXTANT_LIBRARY, else\n"
