@@ -5,10 +5,10 @@
 #include "extract/TextScan.h"
 
 #include <QRegularExpression>
-#include <cstring>
 #include <QSet>
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <cmath>
 #include <limits>
 
@@ -27,33 +27,6 @@ QString simplified(QStringView s)
     QString out = s.toString();
     out.replace(QChar(0x00a0), u' ');
     return out.simplified();
-}
-
-/// A name without the note that ends it: "(17Bx128E)", "[3]", "^a", "*", "†".
-QString withoutNote(const QString &name)
-{
-    QStringView v = QStringView(name).trimmed();
-    if (v.endsWith(u')') || v.endsWith(u']')) {
-        const QChar close = v.back(), open = close == u')' ? u'(' : u'[';
-        const qsizetype previousClose = v.first(v.size() - 1).lastIndexOf(close);
-        const qsizetype at = v.indexOf(open, previousClose + 1);
-        if (at >= 0 && at < v.size() - 1)
-            v = v.first(at);
-    } else {
-        qsizetype end = v.size();
-        while (end > 0 && (v[end - 1] == u'*' || v[end - 1] == u'\u2020' || v[end - 1] == u'\u2021'))
-            --end;
-        if (end < v.size()) {
-            v = v.first(end);
-        } else if (const qsizetype caret = v.lastIndexOf(u'^'); caret >= 0) {
-            bool spaceAfter = false;
-            for (qsizetype i = caret + 1; i < v.size() && !spaceAfter; ++i)
-                spaceAfter = v[i].isSpace();
-            if (!spaceAfter)
-                v = v.first(caret);
-        }
-    }
-    return v.trimmed().toString();
 }
 
 bool endsWithAny(QStringView lowerText, const QRegularExpression &re) { return re.match(lowerText).hasMatch(); }
@@ -118,6 +91,33 @@ double parseNumberText(QStringView digits, int *decimals)
 
 } // namespace
 
+/// A name without the note that ends it: "(17Bx128E)", "[3]", "^a", "*", "†".
+QString withoutNote(const QString &name)
+{
+    QStringView v = QStringView(name).trimmed();
+    if (v.endsWith(u')') || v.endsWith(u']')) {
+        const QChar close = v.back(), open = close == u')' ? u'(' : u'[';
+        const qsizetype previousClose = v.first(v.size() - 1).lastIndexOf(close);
+        const qsizetype at = v.indexOf(open, previousClose + 1);
+        if (at >= 0 && at < v.size() - 1)
+            v = v.first(at);
+    } else {
+        qsizetype end = v.size();
+        while (end > 0 && (v[end - 1] == u'*' || v[end - 1] == u'\u2020' || v[end - 1] == u'\u2021'))
+            --end;
+        if (end < v.size()) {
+            v = v.first(end);
+        } else if (const qsizetype caret = v.lastIndexOf(u'^'); caret >= 0) {
+            bool spaceAfter = false;
+            for (qsizetype i = caret + 1; i < v.size() && !spaceAfter; ++i)
+                spaceAfter = v[i].isSpace();
+            if (!spaceAfter)
+                v = v.first(caret);
+        }
+    }
+    return v.trimmed().toString();
+}
+
 namespace {
 QString lowerOneToOne(const QString &text)
 {
@@ -130,7 +130,6 @@ QString lowerOneToOne(const QString &text)
     return out;
 }
 } // namespace
-
 
 bool CuePositions::anyIn(TextRange r) const
 {
@@ -265,15 +264,15 @@ int DocumentScan::resolveWhole(QStringView raw, EntityKind want, double foundCon
     const QString core = withoutNote(text);
     if (core.isEmpty())
         return -1;
+    const auto known = x.matcher().find(core);
     // "Llama 3 (70B)", "Mistral (7B)" in a header: a family (or its version) with a size is that model.
     const qsizetype open = want == EntityKind::Model ? text.lastIndexOf(u'(') : -1;
     if (open > 0 && text.endsWith(u')') && core.size() <= open) {
         const QStringView size = QStringView(text).mid(open + 1, text.size() - open - 2).trimmed();
-        const auto coreHits = x.matcher().find(core);
         const auto coreToks = tokenize(core);
         bool coreIsFamily = !coreToks.empty() && x.family(QStringView(core).first(coreToks[0].end)) >= 0;
-        if (!coreHits.empty() && coreHits[0].range.start == 0 && coreHits[0].range.end == core.size()) {
-            const PackEntity &p = x.pack().entities()[static_cast<size_t>(coreHits[0].entity)];
+        if (!known.empty() && known[0].range.start == 0 && known[0].range.end == core.size()) {
+            const PackEntity &p = x.pack().entities()[static_cast<size_t>(known[0].entity)];
             coreIsFamily = coreIsFamily || p.family || p.kind == EntityKind::Organization;
         }
         bool sized = false;
@@ -285,7 +284,6 @@ int DocumentScan::resolveWhole(QStringView raw, EntityKind want, double foundCon
                 return e;
         }
     }
-    const auto known = x.matcher().find(core);
     if (!known.empty() && known[0].range.start == 0 && known[0].range.end == core.size()) {
         const PackEntity &p = x.pack().entities()[static_cast<size_t>(known[0].entity)];
         if (want == EntityKind::Other || p.kind == want)
@@ -778,6 +776,7 @@ Extraction DocumentScan::run()
         }
     }
     std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.range.start < b.range.start; });
+
     // What the document is about: the first model its title names.
     if (!doc.meta.title.isEmpty()) {
         for (const NameMatch &n : findModelNames(x, doc.meta.title)) {
@@ -794,6 +793,7 @@ Extraction DocumentScan::run()
             }
     }
     m_contextModel = m_titleModel;
+
     splitSentences();
     findCodenamesAndPeople();
     readTables();

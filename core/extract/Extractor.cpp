@@ -8,7 +8,6 @@
 
 namespace sextant::extract {
 
-
 using model::Block;
 using model::BlockKind;
 using model::PartialDate;

@@ -9,7 +9,6 @@
 #include <QVarLengthArray>
 #include <algorithm>
 #include <functional>
-#include <map>
 #include <optional>
 
 namespace sextant::extract {
@@ -565,12 +564,7 @@ void DocumentScan::readRunTogetherTables()
                 switch (type) {
                 case ColType::Number: return false;
                 case ColType::Model: {
-                    QStringView core = text; // without a closing note: "Llama 4 Maverick (17Bx128E)"
-                    if (core.endsWith(u')')) {
-                        const qsizetype open = core.lastIndexOf(u'(');
-                        if (open >= 0 && core.indexOf(u')', open) == core.size() - 1)
-                            core = core.left(open).trimmed();
-                    }
+                    const QString core = withoutNote(text); // "Llama 4 Maverick (17Bx128E)"
                     if (core.isEmpty() || core.size() > 48)
                         return false;
                     const auto known = x.matcher().find(core);

@@ -51,6 +51,8 @@ std::vector<NameMatch> findModelNames(const Extractor &x, QStringView text);
 qsizetype modelNameEnd(const Extractor &x, QStringView text, bool requireFamily);
 /// A version, size or tier word: what follows a family name ("V4", "Medium").
 bool isNameTail(QStringView token);
+/// A name without the note that ends it: "(17Bx128E)", "[3]", "^a", "*", "†".
+QString withoutNote(const QString &name);
 /// A parameter count as written in names: 7B, 8x7B, 17Bx128E, A3B.
 bool isSizeToken(QStringView token);
 
