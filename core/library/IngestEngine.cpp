@@ -6,6 +6,7 @@
 #include "extract/Extractor.h"
 #include "library/Annotations.h"
 #include "library/Indexing.h"
+#include "library/IndexWriter.h"
 #include "index/SearchIndex.h"
 #include "ingest/DocumentReader.h"
 #include "ingest/Format.h"
@@ -304,33 +305,34 @@ Result<IngestSummary> IngestEngine::run(const IngestRequest &request, ProgressSi
         inTx = true;
         return true;
     };
-    // SQLite first, then the index, then the record of what the index holds.
+    // The index is written on a thread of its own (IndexWriter). SQLite
+    // commits first, then the index; what an index commit made durable is
+    // recorded in the store in the next transaction, so a crash in between
+    // leaves sources the next run finds unindexed and indexes again.
+    IndexWriter indexWriter(**index);
+    auto recordIndexed = [&]() -> bool {
+        for (const auto &[sid, vid] : indexWriter.takeCommitted()) {
+            if (auto r = store.setIndexed(sid, vid); !r) {
+                fatal = r.error();
+                return false;
+            }
+        }
+        return true;
+    };
     auto commitBatch = [&]() -> bool {
         if (!inTx)
             return true;
+        if (!recordIndexed())
+            return false;
         inTx = false;
         if (auto r = store.commit(); !r) {
             fatal = r.error();
             return false;
         }
-        if (auto r = (*index)->commit(); !r) {
+        if (auto r = indexWriter.commit(std::exchange(batchIndexed, {})); !r) {
             fatal = r.error();
             return false;
         }
-        if (!batchIndexed.empty()) {
-            auto r = store.begin();
-            for (const auto &[sid, vid] : batchIndexed)
-                if (r)
-                    r = store.setIndexed(sid, vid);
-            if (r)
-                r = store.commit();
-            if (!r) {
-                store.rollback();
-                fatal = r.error();
-                return false;
-            }
-        }
-        batchIndexed.clear();
         inBatch = 0;
         return true;
     };
@@ -405,7 +407,7 @@ Result<IngestSummary> IngestEngine::run(const IngestRequest &request, ProgressSi
                         return false;
                     }
                 }
-                if (auto r = (*index)->replace(sourceId, versionId, std::move(*p.prepared)); !r) {
+                if (auto r = indexWriter.replace(sourceId, versionId, std::move(*p.prepared)); !r) {
                     fatal = r.error();
                     return false;
                 }
@@ -440,11 +442,21 @@ Result<IngestSummary> IngestEngine::run(const IngestRequest &request, ProgressSi
 
     if (!fatal)
         commitBatch();
+    if (!fatal) {
+        if (auto r = indexWriter.finish(); !r)
+            fatal = r.error();
+        else if (ensureTx() && recordIndexed()) {
+            inTx = false;
+            if (auto c = store.commit(); !c)
+                fatal = c.error();
+        }
+    }
     if (fatal) {
         store.rollback();
         return std::unexpected(*fatal);
     }
     summary.cancelled = cancel.load();
+    summary.indexBusySeconds = indexWriter.busySeconds();
     // Sources extracted by an older Sextant (or before extraction existed) catch up.
     if (!summary.cancelled) {
         if (auto r = extractPending(m_library, progress, cancel, false, request.threads); !r)

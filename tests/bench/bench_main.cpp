@@ -1,6 +1,6 @@
 // The ingest and search benchmark of the foundation issue. Not a test: it
 // prints figures. Run it by hand (see README, "Benchmarks"):
-//   sextant-bench [--docs 20000] [--big 100000] [--threads N] [--dir DIR]
+//   sextant-bench [--docs 20000] [--big 100000] [--threads N] [--batch N] [--dir DIR]
 
 #include "ArticleGenerator.h"
 
@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace sextant;
@@ -41,12 +42,24 @@ void resetPeakRss()
         f.write("5");
 }
 
+/// CPU seconds (user and system, all threads) this process has used.
+double cpuSeconds()
+{
+    rusage u{};
+    ::getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
 struct IngestFigures {
     double seconds;
+    double cpu;
+    double indexCpu;
     qint64 docs;
     qint64 bytes;
     qint64 peakKb;
 };
+
+int g_batch = 0; // --batch: documents per transaction, 0 for the engine's default
 
 IngestFigures runIngest(const QString &libDir, const QString &corpus, int threads)
 {
@@ -58,18 +71,22 @@ IngestFigures runIngest(const QString &libDir, const QString &corpus, int thread
     library::IngestRequest req;
     req.paths = {corpus};
     req.threads = threads;
+    if (g_batch > 0)
+        req.batchSize = g_batch;
     NullProgress progress;
     CancelFlag cancel{false};
     resetPeakRss();
     QElapsedTimer t;
     t.start();
+    const double cpu0 = cpuSeconds();
     auto s = library::IngestEngine(**lib).run(req, progress, cancel);
     const double secs = double(t.nsecsElapsed()) / 1e9;
+    const double cpu = cpuSeconds() - cpu0;
     if (!s) {
         std::fprintf(stderr, "bench: %s\n", qPrintable(s.error().message));
         std::exit(1);
     }
-    return {secs, s->added + s->updated, s->bytesRead, peakRssKb()};
+    return {secs, cpu, s->indexBusySeconds, s->added + s->updated, s->bytesRead, peakRssKb()};
 }
 
 double reingest(const QString &libDir, const QString &corpus)
@@ -160,6 +177,8 @@ int main(int argc, char **argv)
             big = args[i + 1].toLongLong();
         else if (args[i] == u"--threads")
             threads = args[i + 1].toInt();
+        else if (args[i] == u"--batch")
+            g_batch = args[i + 1].toInt();
         else if (args[i] == u"--dir")
             dir = args[i + 1];
         else
@@ -185,8 +204,10 @@ int main(int argc, char **argv)
                 double(t.elapsed()) / 1000.0);
 
     const IngestFigures f = runIngest(libDir, corpus, threads);
-    std::printf("ingest %lld docs: %.2f s, %.0f docs/s, %.2f MB/s, peak RSS %.1f MB\n", static_cast<long long>(f.docs), f.seconds,
-                double(f.docs) / f.seconds, double(f.bytes) / 1048576.0 / f.seconds, double(f.peakKb) / 1024.0);
+    std::printf("ingest %lld docs: %.2f s, %.0f docs/s, %.2f MB/s, peak RSS %.1f MB, CPU %.2f ms/doc (index writer %.2f)\n",
+                static_cast<long long>(f.docs), f.seconds, double(f.docs) / f.seconds, double(f.bytes) / 1048576.0 / f.seconds,
+                double(f.peakKb) / 1024.0, f.docs > 0 ? f.cpu * 1000.0 / double(f.docs) : 0.0,
+                f.docs > 0 ? f.indexCpu * 1000.0 / double(f.docs) : 0.0);
     std::printf("re-ingest unchanged %lld files: %.3f s (open library, scan, compare)\n", static_cast<long long>(docs),
                 reingest(libDir, corpus));
     searchLatency(libDir, docs);
