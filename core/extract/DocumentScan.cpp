@@ -347,6 +347,23 @@ void DocumentScan::findMentions(TextRange r)
         std::erase_if(local, [&](const Hit &h) { return h.range.start >= a && h.range.end <= b; });
         local.push_back(Hit{e, {a, b}, n.confidence});
     }
+    // "Llama 4 Scout and Maverick": the items after a model name are models of its family too.
+    const size_t named = local.size();
+    for (size_t i = 0; i < named; ++i) {
+        const Hit h = local[i];
+        if (kindOf(h.entity) != EntityKind::Model || isFamily(h.entity))
+            continue;
+        for (const CoordinatedName &c : coordinatedNames(x, s, h.range.start - r.start, h.range.end - r.start)) {
+            const TextRange item{r.start + c.start, r.start + c.end};
+            if (std::any_of(local.begin(), local.end(),
+                            [&](const Hit &o) { return o.range.start < item.end && item.start < o.range.end; }))
+                break; // the text names it itself
+            const int e = resolveWhole(c.name, EntityKind::Model, 0.7);
+            if (e < 0 || kindOf(e) != EntityKind::Model)
+                break;
+            local.push_back(Hit{e, item, 0.7});
+        }
+    }
     hits.insert(hits.end(), local.begin(), local.end());
 }
 

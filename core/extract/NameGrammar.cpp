@@ -324,4 +324,94 @@ bool isNameTail(QStringView token)
     return isVersion(token) || isSize(token) || tierWords().contains(token);
 }
 
+namespace {
+
+/// The length of a coordinator at text[at]: ", ", " and ", " or ", " & ", "/", ", and "; 0 when none.
+qsizetype coordinatorAt(QStringView text, qsizetype at)
+{
+    static const char16_t *const forms[] = {u", and ", u", or ", u" and ", u" or ", u" & ", u", ", u" / ", u"/"};
+    for (const char16_t *f : forms) {
+        const QStringView form(f);
+        if (text.mid(at, form.size()) == form)
+            return form.size();
+    }
+    return 0;
+}
+
+/// Words after which a tier word names a plan or a mode, not a model: "Plus and Pro users".
+bool endsCoordination(QStringView word)
+{
+    static const WordMap words = [] {
+        WordMap w;
+        for (const char16_t *t : {u"user", u"users", u"subscriber", u"subscribers", u"subscription", u"subscriptions", u"plan",
+                                  u"plans", u"tier", u"tiers", u"mode", u"modes", u"customer", u"customers", u"account",
+                                  u"accounts", u"member", u"members", u"version", u"versions", u"edition", u"editions"})
+            w.insert(QStringView(t), 1);
+        return w;
+    }();
+    return words.contains(word);
+}
+
+} // namespace
+
+std::vector<CoordinatedName> coordinatedNames(const Extractor &x, QStringView text, qsizetype nameStart, qsizetype nameEnd)
+{
+    std::vector<CoordinatedName> out;
+    const QStringView name = text.mid(nameStart, nameEnd - nameStart);
+    const std::vector<Token> toks = tokenize(name);
+    // The part the items replace: the name's first tier word after its head ("Scout" in "Llama 4 Scout",
+    // "Opus" in "Claude Opus 4"), or else a final size ("8B" in "Llama 3.1 8B and 70B").
+    size_t tier = 1;
+    while (tier < toks.size() && !tierWords().contains(name.mid(toks[tier].start, toks[tier].end - toks[tier].start)))
+        ++tier;
+    bool sizes = false;
+    if (tier >= toks.size()) {
+        if (toks.size() < 2 || toks.back().end != name.size() || !isSize(name.mid(toks.back().start)))
+            return out;
+        tier = toks.size() - 1;
+        sizes = true;
+    }
+    const QStringView firstTier = name.mid(toks[tier].start, toks[tier].end - toks[tier].start);
+    const bool upper = firstTier[0].isUpper();
+    QString prefix = name.left(toks[tier].start).toString();
+    if (prefix.endsWith(u'-'))
+        prefix[prefix.size() - 1] = u' ';
+    else if (!prefix.endsWith(u' '))
+        prefix += u' ';
+
+    qsizetype at = nameEnd;
+    for (int items = 0; items < 4; ++items) {
+        const qsizetype gap = coordinatorAt(text, at);
+        if (gap == 0)
+            break;
+        const qsizetype start = at + gap;
+        qsizetype wordEnd = start;
+        while (wordEnd < text.size() && text[wordEnd].isLetterOrNumber())
+            ++wordEnd;
+        const QStringView word = text.mid(start, wordEnd - start);
+        if (sizes) {
+            if (!isSize(word))
+                break;
+        } else if (word.size() < 2 || !tierWords().contains(word) || word[0].isUpper() != upper) {
+            break;
+        }
+        if (start > 0 && x.family(word) >= 0)
+            break; // a family of its own
+        qsizetype end = sizes ? -1 : modelNameEnd(x, text.mid(start, std::min<qsizetype>(80, text.size() - start)), false);
+        end = end > 0 ? start + end : wordEnd;
+        // What follows must not make the item a plan or a mode: "Pro users", "Thinking mode".
+        qsizetype next = end;
+        while (next < text.size() && text[next] == u' ')
+            ++next;
+        qsizetype nextEnd = next;
+        while (nextEnd < text.size() && text[nextEnd].isLetter())
+            ++nextEnd;
+        if (nextEnd > next && endsCoordination(text.mid(next, nextEnd - next)))
+            break;
+        out.push_back({start, end, prefix + text.mid(start, end - start).toString()});
+        at = end;
+    }
+    return out;
+}
+
 } // namespace sextant::extract

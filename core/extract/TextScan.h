@@ -51,6 +51,20 @@ std::vector<NameMatch> findModelNames(const Extractor &x, QStringView text);
 qsizetype modelNameEnd(const Extractor &x, QStringView text, bool requireFamily);
 /// A version, size or tier word: what follows a family name ("V4", "Medium").
 bool isNameTail(QStringView token);
+
+/// A model named by coordination after another: "Maverick" in "Llama 4 Scout
+/// and Maverick" is Llama 4 Maverick, "Sonnet 4" in "Claude Opus 4 or Sonnet 4"
+/// is Claude Sonnet 4.
+struct CoordinatedName {
+    qsizetype start = 0; ///< the item as written
+    qsizetype end = 0;
+    QString name; ///< the name it stands for
+};
+/// The names coordinated after the model name text[nameStart, nameEnd): the
+/// name's words before its first tier word, joined to each item that is a
+/// tier word (with what the grammar lets follow it) after ", ", "and", "or",
+/// "&" or "/". Empty when the name has no tier word after its head.
+std::vector<CoordinatedName> coordinatedNames(const Extractor &x, QStringView text, qsizetype nameStart, qsizetype nameEnd);
 /// A name without the note that ends it: "(17Bx128E)", "[3]", "^a", "*", "†".
 QString withoutNote(const QString &name);
 /// A parameter count as written in names: 7B, 8x7B, 17Bx128E, A3B.

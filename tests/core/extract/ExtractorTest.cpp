@@ -399,3 +399,34 @@ TEST_CASE("openness and organization from common phrasings")
     CHECK(attribute(x, QStringLiteral("Qwen 9"), QStringLiteral("openness")).isEmpty());
     CHECK(hasMention(x, QStringLiteral("Alibaba")));
 }
+
+TEST_CASE("models named by coordination after another model of their family")
+{
+    const auto x = run(read(QStringLiteral(
+        "The lab released Qwen 9 Scout and Maverick on Monday. "
+        "Gemini 7.5 Pro, Flash and Flash-Lite follow next month. "
+        "Developers can pick Claude Opus 9 or Sonnet 9 in the console. "
+        "Llama 9.1 8B and 70B both ship with weights.")));
+    CHECK(hasMention(x, QStringLiteral("Qwen 9 Scout")));
+    CHECK(hasMention(x, QStringLiteral("Qwen 9 Maverick")));
+    CHECK(hasMention(x, QStringLiteral("Gemini 7.5 Flash")));
+    CHECK(hasMention(x, QStringLiteral("Gemini 7.5 Flash-Lite")));
+    CHECK(hasMention(x, QStringLiteral("Claude Sonnet 9")));
+    CHECK(hasMention(x, QStringLiteral("Llama 9.1 70B")));
+    // A coordinated model's mention is the item as written.
+    const auto doc = read(QStringLiteral("The lab released Qwen 9 Scout and Maverick on Monday."));
+    const auto one = run(doc);
+    const int maverick = entity(one, QStringLiteral("Qwen 9 Maverick"));
+    REQUIRE(maverick >= 0);
+    for (const auto &m : one.mentions)
+        if (m.entity == maverick)
+            CHECK(doc.text.mid(m.range.start, m.range.length()) == QStringLiteral("Maverick"));
+
+    // Plans, modes and other families end the coordination.
+    const auto plans = run(read(QStringLiteral(
+        "Gemini 9 Pro and Ultra subscribers get more. Qwen 9 Max and Llama 9 ship today. "
+        "Mistral Large 9 and thinking mode arrive later.")));
+    CHECK(entity(plans, QStringLiteral("Gemini 9 Ultra")) < 0);
+    CHECK(entity(plans, QStringLiteral("Qwen 9 Llama")) < 0);
+    CHECK(hasMention(plans, QStringLiteral("Qwen 9 Max")));
+}
