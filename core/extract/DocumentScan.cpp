@@ -1244,14 +1244,14 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                              s.range, o->entity);
             break;
         }
-        // "X, developed by Y", "X from Y"
+        // "X, developed by Y", "X is developed by Y", "X from Y"
         for (auto it = models.rbegin(); it != models.rend(); ++it) {
             const Hit *m = *it;
             if (m->range.end > o->range.start)
                 continue;
             // "X, the latest generation of foundation models from the Qwen team"
             static const QRegularExpression byOrg(QStringLiteral(
-                R"(^,?\s*(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)\s+by\s+(?:the\s+)?$|^\s+from\s+(?:the\s+)?$|^,\s*(?:a|an|the|its|their)\s+[\w\s-]{0,50}?\b(?:models?|llms?|LLMs?|family|generation|release|version)\s+from\s+(?:the\s+)?$)"));
+                R"(^,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+)?(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)\s+by\s+(?:the\s+)?$|^\s+from\s+(?:the\s+)?$|^,\s*(?:a|an|the|its|their)\s+[\w\s-]{0,50}?\b(?:models?|llms?|LLMs?|family|generation|release|version)\s+from\s+(?:the\s+)?$)"));
             if (byOrg.match(t.mid(m->range.end, o->range.start - m->range.end)).hasMatch())
                 addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
                              s.range, o->entity);

@@ -398,6 +398,14 @@ TEST_CASE("openness and organization from common phrasings")
     // A comparison with open models does not make a model open; "the Qwen team" is the organization.
     CHECK(attribute(x, QStringLiteral("Qwen 9"), QStringLiteral("openness")).isEmpty());
     CHECK(hasMention(x, QStringLiteral("Alibaba")));
+
+    // "is developed by", "which was built by": the passive with its auxiliary.
+    const auto passive = run(read(QStringLiteral(
+        "Qwen 9 Plus is developed by Alibaba Cloud. Mistral Large 9, which was built by Mistral AI, follows. "
+        "GPT-9 was compared by Meta researchers.")));
+    CHECK(attribute(passive, QStringLiteral("Qwen 9 Plus"), QStringLiteral("organization")).contains(QStringLiteral("org:alibaba")));
+    CHECK(attribute(passive, QStringLiteral("Mistral Large 9"), QStringLiteral("organization")).contains(QStringLiteral("org:mistral-ai")));
+    CHECK(attribute(passive, QStringLiteral("GPT-9"), QStringLiteral("organization")).isEmpty());
 }
 
 TEST_CASE("models named by coordination after another model of their family")
