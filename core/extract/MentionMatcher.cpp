@@ -25,7 +25,6 @@ struct Normalized {
     std::vector<char16_t> chars;  // as written
     std::vector<char16_t> folded; // lowered
     std::vector<qsizetype> origin;
-    [[nodiscard]] const std::vector<char16_t> &form(bool fold) const { return fold ? folded : chars; }
 };
 
 void normalize(QStringView text, Normalized &out)
@@ -69,22 +68,21 @@ bool isWordChar(QChar c) { return c.isLetterOrNumber(); }
 constexpr qsizetype kLongestName = 160;
 
 struct MentionMatcher::Automaton {
-    bool fold;
     struct Node {
         std::vector<std::pair<char16_t, int>> next; // sorted by char
         int fail = 0;
-        int output = -1;     // pattern ending here
+        int output = -1;     // first pattern ending here (a chain through Pattern::next)
         int outputLink = -1; // next node on the fail chain with an output
     };
     std::vector<Node> nodes{Node{}};
     std::vector<int> rootNext = std::vector<int>(65536, -1); // the root is dense: most steps fail back to it
     struct Pattern {
         int entity;
-        int length; // in normalized units
+        int length;                // in normalized units
+        std::vector<char16_t> exact; // as written, for a case-sensitive pattern; empty when case does not matter
+        int next = -1;             // the next pattern ending at the same node
     };
     std::vector<Pattern> patterns;
-
-    explicit Automaton(bool f) : fold(f) {}
 
     int child(int node, char16_t c) const
     {
@@ -97,23 +95,23 @@ struct MentionMatcher::Automaton {
         return -1;
     }
 
-    void add(QStringView name, int entity)
+    void add(QStringView name, int entity, bool caseSensitive)
     {
         if (name.size() > kLongestName)
             return;
         Normalized normalized;
         normalize(name, normalized);
-        std::vector<char16_t> chars = normalized.form(fold);
-        while (!chars.empty() && chars.back() == kSep)
-            chars.pop_back();
+        size_t end = normalized.folded.size();
+        while (end > 0 && normalized.folded[end - 1] == kSep)
+            --end;
         size_t start = 0;
-        while (start < chars.size() && chars[start] == kSep)
+        while (start < end && normalized.folded[start] == kSep)
             ++start;
-        if (chars.size() - start < 2)
+        if (end - start < 2)
             return; // one-letter names would match everywhere
         int node = 0;
-        for (size_t i = start; i < chars.size(); ++i) {
-            const char16_t c = chars[i];
+        for (size_t i = start; i < end; ++i) {
+            const char16_t c = normalized.folded[i];
             int to = child(node, c);
             if (to < 0) {
                 to = static_cast<int>(nodes.size());
@@ -125,10 +123,29 @@ struct MentionMatcher::Automaton {
             }
             node = to;
         }
-        if (nodes[static_cast<size_t>(node)].output < 0) {
-            nodes[static_cast<size_t>(node)].output = static_cast<int>(patterns.size());
-            patterns.push_back({entity, static_cast<int>(chars.size() - start)});
+        Pattern p{entity, static_cast<int>(end - start), {}, -1};
+        if (caseSensitive)
+            p.exact.assign(normalized.chars.begin() + static_cast<std::ptrdiff_t>(start),
+                           normalized.chars.begin() + static_cast<std::ptrdiff_t>(end));
+        // The first name added for a spelling wins: one pattern per folded form, and one per exact form.
+        int *link = &nodes[static_cast<size_t>(node)].output;
+        while (*link >= 0) {
+            const Pattern &q = patterns[static_cast<size_t>(*link)];
+            if (q.exact == p.exact)
+                return;
+            link = &patterns[static_cast<size_t>(*link)].next;
         }
+        *link = static_cast<int>(patterns.size());
+        patterns.push_back(std::move(p));
+    }
+
+    /// Whether pattern p matches the text as written, ending at normalized unit `last`.
+    bool caseMatches(const Pattern &p, const Normalized &n, size_t last) const
+    {
+        if (p.exact.empty())
+            return true;
+        const size_t first = last + 1 - static_cast<size_t>(p.length);
+        return std::equal(p.exact.begin(), p.exact.end(), n.chars.begin() + static_cast<std::ptrdiff_t>(first));
     }
 
     // The whole automaton as a table: one lookup per character, no failure walks.
@@ -182,19 +199,23 @@ struct MentionMatcher::Automaton {
     {
         if (patterns.empty())
             return;
-        const std::vector<char16_t> &chars = n.form(fold);
+        const std::vector<char16_t> &chars = n.folded;
         int state = 0;
         const size_t len = chars.size();
         for (size_t i = 0; i < len; ++i) {
             state = delta[static_cast<size_t>(state) * classes + classOf[chars[i]]];
             for (int o = nodes[static_cast<size_t>(state)].output >= 0 ? state : nodes[static_cast<size_t>(state)].outputLink;
                  o >= 0; o = nodes[static_cast<size_t>(o)].outputLink) {
-                const Pattern &p = patterns[static_cast<size_t>(nodes[static_cast<size_t>(o)].output)];
-                const size_t first = i + 1 - static_cast<size_t>(p.length);
-                const qsizetype start = n.origin[first];
-                const qsizetype end = n.origin[i] + 1;
-                if (accept(text, start, end))
-                    out.push_back(Mention{p.entity, {start, end}});
+                for (int k = nodes[static_cast<size_t>(o)].output; k >= 0; k = patterns[static_cast<size_t>(k)].next) {
+                    const Pattern &p = patterns[static_cast<size_t>(k)];
+                    if (!caseMatches(p, n, i))
+                        continue;
+                    const size_t first = i + 1 - static_cast<size_t>(p.length);
+                    const qsizetype start = n.origin[first];
+                    const qsizetype end = n.origin[i] + 1;
+                    if (accept(text, start, end))
+                        out.push_back(Mention{p.entity, {start, end}});
+                }
             }
         }
     }
@@ -202,15 +223,15 @@ struct MentionMatcher::Automaton {
     /// Patterns that match at the very start of text, whatever follows them.
     void prefixes(const Normalized &n, std::vector<Mention> &out) const
     {
-        const std::vector<char16_t> &chars = n.form(fold);
+        const std::vector<char16_t> &chars = n.folded;
         int state = 0;
         for (size_t i = 0; i < chars.size(); ++i) {
             state = child(state, chars[i]);
             if (state < 0)
                 return;
-            const int o = nodes[static_cast<size_t>(state)].output;
-            if (o >= 0)
-                out.push_back(Mention{patterns[static_cast<size_t>(o)].entity, {0, n.origin[i] + 1}});
+            for (int k = nodes[static_cast<size_t>(state)].output; k >= 0; k = patterns[static_cast<size_t>(k)].next)
+                if (caseMatches(patterns[static_cast<size_t>(k)], n, i))
+                    out.push_back(Mention{patterns[static_cast<size_t>(k)].entity, {0, n.origin[i] + 1}});
         }
     }
 
@@ -232,24 +253,14 @@ struct MentionMatcher::Automaton {
     }
 };
 
-MentionMatcher::MentionMatcher()
-    : m_folded(std::make_unique<Automaton>(true)), m_sensitive(std::make_unique<Automaton>(false))
-{
-}
+MentionMatcher::MentionMatcher() : m_automaton(std::make_unique<Automaton>()) {}
 MentionMatcher::~MentionMatcher() = default;
 MentionMatcher::MentionMatcher(MentionMatcher &&) noexcept = default;
 MentionMatcher &MentionMatcher::operator=(MentionMatcher &&) noexcept = default;
 
-void MentionMatcher::add(const QString &name, int entity, bool caseSensitive)
-{
-    (caseSensitive ? m_sensitive : m_folded)->add(name, entity);
-}
+void MentionMatcher::add(const QString &name, int entity, bool caseSensitive) { m_automaton->add(name, entity, caseSensitive); }
 
-void MentionMatcher::build()
-{
-    m_folded->build();
-    m_sensitive->build();
-}
+void MentionMatcher::build() { m_automaton->build(); }
 
 MentionMatcher MentionMatcher::fromPack(const KnowledgePack &pack)
 {
@@ -270,10 +281,9 @@ std::vector<Mention> MentionMatcher::find(QStringView text) const
     std::vector<Mention> all;
     thread_local Normalized n;
     normalize(text, n);
-    m_folded->scan(text, n, all);
-    m_sensitive->scan(text, n, all);
-    // Leftmost, then longest; no overlaps.
-    std::sort(all.begin(), all.end(), [](const Mention &a, const Mention &b) {
+    m_automaton->scan(text, n, all);
+    // Leftmost, then longest; no overlaps. Stable: of two patterns on one range, the first added wins.
+    std::stable_sort(all.begin(), all.end(), [](const Mention &a, const Mention &b) {
         return a.range.start != b.range.start ? a.range.start < b.range.start : a.range.end > b.range.end;
     });
     std::vector<Mention> out;
@@ -292,9 +302,8 @@ std::vector<Mention> MentionMatcher::prefixes(QStringView text) const
     std::vector<Mention> out;
     thread_local Normalized n;
     normalize(text.left(kLongestName), n); // no name is longer: the rest of a long text is never read
-    m_folded->prefixes(n, out);
-    m_sensitive->prefixes(n, out);
-    std::sort(out.begin(), out.end(), [](const Mention &a, const Mention &b) { return a.range.end > b.range.end; });
+    m_automaton->prefixes(n, out);
+    std::stable_sort(out.begin(), out.end(), [](const Mention &a, const Mention &b) { return a.range.end > b.range.end; });
     return out;
 }
 

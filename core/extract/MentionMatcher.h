@@ -45,9 +45,10 @@ public:
     [[nodiscard]] std::vector<Mention> prefixes(QStringView text) const;
 
 private:
+    // One automaton over the case-folded text; a case-sensitive pattern is
+    // checked against the text as written when it matches (one scan, not two).
     struct Automaton;
-    std::unique_ptr<Automaton> m_folded;    // case-insensitive patterns
-    std::unique_ptr<Automaton> m_sensitive; // case-sensitive patterns
+    std::unique_ptr<Automaton> m_automaton;
 };
 
 } // namespace sextant::extract

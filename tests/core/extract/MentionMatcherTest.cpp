@@ -96,6 +96,29 @@ TEST_CASE("the longest name wins; letter-digit joins are optional")
     CHECK(m.find(QString()).empty());
 }
 
+TEST_CASE("a case-sensitive name and a case-blind one may share a spelling; each matches as it should")
+{
+    MentionMatcher m;
+    m.add(QStringLiteral("Spark"), 1, true);       // a product, only as capitalized
+    m.add(QStringLiteral("spark-lab"), 2, false);  // any case
+    m.add(QStringLiteral("SPARK LAB"), 3, true);   // same folded form as 2: the first added wins wherever both match
+    m.add(QStringLiteral("Arc"), 4, true);
+    m.add(QStringLiteral("ARC"), 5, true);         // same letters, another case: both kept
+    m.build();
+    auto entities = [&](const QString &text) {
+        std::vector<int> got;
+        for (const Mention &x : m.find(text))
+            got.push_back(x.entity);
+        return got;
+    };
+    CHECK(entities(QStringLiteral("Spark and spark and SPARK")) == std::vector<int>{1});
+    CHECK(entities(QStringLiteral("Spark-Lab, SPARK LAB and spark lab")) == std::vector<int>{2, 2, 2});
+    CHECK(entities(QStringLiteral("Arc, ARC and arc")) == std::vector<int>{4, 5});
+    // prefixes() checks case the same way.
+    CHECK(m.prefixes(QStringLiteral("ARCtic")).size() == 1);
+    CHECK(m.prefixes(QStringLiteral("arctic")).empty());
+}
+
 TEST_CASE("the seed articles' main names are found")
 {
     const QString root = test::sharedCorpus();
