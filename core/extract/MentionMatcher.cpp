@@ -152,7 +152,9 @@ struct MentionMatcher::Automaton {
     // Characters no name contains share class 0, which always leads back to the root.
     std::vector<uint16_t> classOf = std::vector<uint16_t>(65536, 0);
     size_t classes = 1;
-    std::vector<int> delta; // node * classes + class -> node
+    std::vector<int> delta;        // node * classes + class -> node (built, then narrowed when it fits)
+    std::vector<uint16_t> delta16; // the same in half the memory: the scan's table stays in cache
+    std::vector<int> reportFrom;   // per node: where its chain of outputs starts (itself or its output link), -1 when none
 
     void build()
     {
@@ -193,19 +195,34 @@ struct MentionMatcher::Automaton {
             for (const auto &[c, to] : nodes[node].next)
                 delta[node * classes + classOf[c]] = to;
         }
+        reportFrom.resize(nodes.size());
+        for (size_t k = 0; k < nodes.size(); ++k)
+            reportFrom[k] = nodes[k].output >= 0 ? static_cast<int>(k) : nodes[k].outputLink;
+        if (nodes.size() <= 65536) {
+            delta16.assign(delta.begin(), delta.end());
+            std::vector<int>().swap(delta);
+        }
     }
 
     void scan(QStringView text, const Normalized &n, std::vector<Mention> &out) const
     {
         if (patterns.empty())
             return;
+        if (!delta16.empty())
+            scanWith(delta16, text, n, out);
+        else
+            scanWith(delta, text, n, out);
+    }
+
+    template <typename Table>
+    void scanWith(const Table &table, QStringView text, const Normalized &n, std::vector<Mention> &out) const
+    {
         const std::vector<char16_t> &chars = n.folded;
-        int state = 0;
+        size_t state = 0;
         const size_t len = chars.size();
         for (size_t i = 0; i < len; ++i) {
-            state = delta[static_cast<size_t>(state) * classes + classOf[chars[i]]];
-            for (int o = nodes[static_cast<size_t>(state)].output >= 0 ? state : nodes[static_cast<size_t>(state)].outputLink;
-                 o >= 0; o = nodes[static_cast<size_t>(o)].outputLink) {
+            state = table[state * classes + classOf[chars[i]]];
+            for (int o = reportFrom[state]; o >= 0; o = nodes[static_cast<size_t>(o)].outputLink) {
                 for (int k = nodes[static_cast<size_t>(o)].output; k >= 0; k = patterns[static_cast<size_t>(k)].next) {
                     const Pattern &p = patterns[static_cast<size_t>(k)];
                     if (!caseMatches(p, n, i))
