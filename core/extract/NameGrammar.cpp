@@ -395,7 +395,7 @@ std::vector<CoordinatedName> coordinatedNames(const Extractor &x, QStringView te
         } else if (word.size() < 2 || !tierWords().contains(word) || word[0].isUpper() != upper) {
             break;
         }
-        if (start > 0 && x.family(word) >= 0)
+        if (x.family(word) >= 0)
             break; // a family of its own
         qsizetype end = sizes ? -1 : modelNameEnd(x, text.mid(start, std::min<qsizetype>(80, text.size() - start)), false);
         end = end > 0 ? start + end : wordEnd;

@@ -63,7 +63,8 @@ struct CoordinatedName {
 /// The names coordinated after the model name text[nameStart, nameEnd): the
 /// name's words before its first tier word, joined to each item that is a
 /// tier word (with what the grammar lets follow it) after ", ", "and", "or",
-/// "&" or "/". Empty when the name has no tier word after its head.
+/// "&" or "/"; or, for a name ending in a size, the name's words before it
+/// joined to each item that is a size. Empty when the name has neither.
 std::vector<CoordinatedName> coordinatedNames(const Extractor &x, QStringView text, qsizetype nameStart, qsizetype nameEnd);
 /// A name without the note that ends it: "(17Bx128E)", "[3]", "^a", "*", "†".
 QString withoutNote(const QString &name);

@@ -85,9 +85,9 @@ void IndexWriter::run()
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_changed.wait(lock, [&] { return m_stop || !m_queue.empty(); });
-        if (m_queue.empty() || m_error) {
-            if (m_stop)
-                return;
+        if (m_stop)
+            return; // the destructor dropped what was queued
+        if (m_error) {
             m_queue.clear(); // after an error, queued work is dropped
             m_changed.notify_all();
             continue;

@@ -59,9 +59,8 @@ struct IngestFigures {
     qint64 peakKb;
 };
 
-int g_batch = 0; // --batch: documents per transaction, 0 for the engine's default
-
-IngestFigures runIngest(const QString &libDir, const QString &corpus, int threads)
+/// batch: documents per transaction, 0 for the engine's default.
+IngestFigures runIngest(const QString &libDir, const QString &corpus, int threads, int batch)
 {
     auto lib = library::Library::open(libDir, library::Library::Access::Write);
     if (!lib) {
@@ -71,8 +70,8 @@ IngestFigures runIngest(const QString &libDir, const QString &corpus, int thread
     library::IngestRequest req;
     req.paths = {corpus};
     req.threads = threads;
-    if (g_batch > 0)
-        req.batchSize = g_batch;
+    if (batch > 0)
+        req.batchSize = batch;
     NullProgress progress;
     CancelFlag cancel{false};
     resetPeakRss();
@@ -167,7 +166,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     qint64 docs = 20000, big = 0;
-    int threads = 0;
+    int threads = 0, batch = 0;
     QString dir;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
@@ -178,7 +177,7 @@ int main(int argc, char **argv)
         else if (args[i] == u"--threads")
             threads = args[i + 1].toInt();
         else if (args[i] == u"--batch")
-            g_batch = args[i + 1].toInt();
+            batch = args[i + 1].toInt();
         else if (args[i] == u"--dir")
             dir = args[i + 1];
         else
@@ -203,7 +202,7 @@ int main(int argc, char **argv)
     std::printf("generated %lld articles, %.1f MB, in %.1f s\n", static_cast<long long>(docs), double(bytes) / 1048576.0,
                 double(t.elapsed()) / 1000.0);
 
-    const IngestFigures f = runIngest(libDir, corpus, threads);
+    const IngestFigures f = runIngest(libDir, corpus, threads, batch);
     std::printf("ingest %lld docs: %.2f s, %.0f docs/s, %.2f MB/s, peak RSS %.1f MB, CPU %.2f ms/doc (index writer %.2f)\n",
                 static_cast<long long>(f.docs), f.seconds, double(f.docs) / f.seconds, double(f.bytes) / 1048576.0 / f.seconds,
                 double(f.peakKb) / 1024.0, f.docs > 0 ? f.cpu * 1000.0 / double(f.docs) : 0.0,
@@ -216,7 +215,7 @@ int main(int argc, char **argv)
         const QString more = dir + QStringLiteral("/corpus-more");
         gen.writeTo(more, static_cast<std::uint64_t>(docs), static_cast<std::uint64_t>(big - docs));
         ::sync();
-        const IngestFigures g = runIngest(libDir, more, threads);
+        const IngestFigures g = runIngest(libDir, more, threads, batch);
         std::printf("ingest %lld more docs into the library: %.2f s, %.0f docs/s, peak RSS %.1f MB\n",
                     static_cast<long long>(g.docs), g.seconds, double(g.docs) / g.seconds, double(g.peakKb) / 1024.0);
         searchLatency(libDir, big);
