@@ -10,6 +10,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <unordered_map>
 
@@ -108,27 +110,60 @@ std::string boundedTerm(const std::string &prefix, const QString &value)
 
 /// English stemming with a memory of the words it has stemmed. A document's
 /// words are mostly words other documents had, and Snowball's stemmer cost
-/// more than the rest of term generation. One per indexing thread; cleared
-/// when it grows past a bound, so memory stays flat on any corpus.
+/// more than the rest of term generation. The memory is a fixed table of
+/// 64-byte sets, each holding two words of up to 15 bytes with their stems:
+/// one cache line per lookup, no allocation, flat memory on any corpus (a
+/// hash map of strings cost three cache misses a word and was, itself, the
+/// largest cost of term generation). Longer words go to the stemmer directly.
+/// One per thread, as Xapian's stemmers.
 class CachingStem final : public Xapian::StemImplementation {
 public:
     std::string operator()(const std::string &word) override
     {
-        if (const auto it = m_cache.find(word); it != m_cache.end())
-            return it->second;
-        if (m_cache.size() >= kMaxWords)
-            m_cache.clear();
+        if (word.empty() || word.size() > kMaxLen)
+            return m_english(word);
+        if (m_sets.empty())
+            m_sets.resize(kSets);
+        Entry key{};
+        std::memcpy(key.word, word.data(), word.size());
+        key.word[kMaxLen] = static_cast<char>(word.size());
+        std::uint64_t a = 0, b = 0;
+        std::memcpy(&a, key.word, 8);
+        std::memcpy(&b, key.word + 8, 8);
+        const std::uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full);
+        Set &set = m_sets[static_cast<size_t>(h >> (64 - kSetBits))]; // a product's high bits mix every input bit
+        for (int i = 0; i < 2; ++i) {
+            if (std::memcmp(set.e[i].word, key.word, sizeof key.word) == 0) {
+                if (i == 1)
+                    std::swap(set.e[0], set.e[1]); // most recent first
+                return std::string(set.e[0].stem, static_cast<size_t>(set.e[0].stem[kMaxLen]));
+            }
+        }
         std::string stem = m_english(word);
-        m_cache.emplace(word, stem);
+        if (stem.size() <= kMaxLen) {
+            std::memcpy(key.stem, stem.data(), stem.size());
+            key.stem[kMaxLen] = static_cast<char>(stem.size());
+            set.e[1] = set.e[0];
+            set.e[0] = key;
+        }
         return stem;
     }
 
     std::string get_description() const override { return "Xapian::Stem(english, cached)"; }
 
 private:
-    static constexpr size_t kMaxWords = 100'000;
+    static constexpr size_t kMaxLen = 15;    // bytes of a cached word or stem; the 16th holds the length
+    static constexpr int kSetBits = 14;
+    static constexpr size_t kSets = size_t(1) << kSetBits; // 1 MB
+    struct Entry {
+        char word[kMaxLen + 1];
+        char stem[kMaxLen + 1];
+    };
+    struct alignas(64) Set {
+        Entry e[2];
+    };
     Xapian::Stem m_english{"english"};
-    std::unordered_map<std::string, std::string> m_cache;
+    std::vector<Set> m_sets;
 };
 
 /// Counts the facet values of every match it is shown.

@@ -169,3 +169,46 @@ TEST_CASE("search: wildcards in fields, and every form of a word is highlighted"
     CHECK(marked.contains(QStringLiteral("weights"))); // the query said "weight"
     CHECK(marked.contains(QStringLiteral("open")));
 }
+
+TEST_CASE("search: every form of a word finds its document when more words were indexed than the stem memory keeps")
+{
+    // Made-up roots, each written in one document as "-ing" and looked up as
+    // "-ed": the two forms meet only through their stem (one vowel, then
+    // consonants, so Snowball treats both suffixes alike). 40,000 roots in both
+    // forms overflow the indexing thread's memory of stems many times, so
+    // lookups run through evicted and colliding entries; a root of 16 bytes
+    // or more takes the path that bypasses the memory.
+    QTemporaryDir dir;
+    auto w = SearchIndex::openWritable(dir.path() + QStringLiteral("/index"));
+    REQUIRE(w.has_value());
+    auto root = [](int i) {
+        static const QString consonants = QStringLiteral("bcdfghjklmnpqrstvwxz");
+        QString s = QStringLiteral("za");
+        for (int n = i; n > 0 || s.size() < 5; n /= 20)
+            s += consonants[n % 20];
+        if (i % 97 == 0)
+            s += QStringLiteral("longerthanfifteen");
+        return s;
+    };
+    constexpr int kRoots = 40000;
+    constexpr int kDocs = 40;
+    for (int d = 0; d < kDocs; ++d) {
+        QString text;
+        for (int i = d; i < kRoots; i += kDocs)
+            text += root(i) + QStringLiteral("ing blorped ");
+        IndexFields f{QStringLiteral("doc %1").arg(d), text, {}, {}, {}, QStringLiteral("text"), {}};
+        REQUIRE((*w)->replace(d + 1, d + 1, prepareDocument(f)).has_value());
+    }
+    REQUIRE((*w)->commit().has_value());
+    SearchOptions opts;
+    opts.limit = 5;
+    opts.snippets = false;
+    auto noText = [](const std::vector<qint64> &) { return QHash<qint64, QString>{}; };
+    for (int i = 0; i < kRoots; i += 37) {
+        auto r = (*w)->search(root(i) + QStringLiteral("ed"), opts, noText);
+        REQUIRE(r.has_value());
+        INFO(root(i).toStdString());
+        REQUIRE(r->hits.size() == 1);
+        CHECK(r->hits[0].sourceId == i % kDocs + 1);
+    }
+}
