@@ -219,10 +219,17 @@ int DocumentScan::internFound(EntityKind kind, const QString &rawName, double co
         name.chop(1);
     if (name.size() < 2)
         return -1;
-    // "Llama-3-8B-Ins" in a narrow table column is "Llama-3-8B-Instruct".
-    if (kind == EntityKind::Model && name.size() > 4 && name.endsWith(QLatin1String("ins"), Qt::CaseInsensitive)
-        && (name[name.size() - 4] == u'-' || name[name.size() - 4] == u' ' || name[name.size() - 4] == u'_'))
-        name += QStringLiteral("truct");
+    // "Llama-3-8B-Ins" and "Qwen2.5 72B-Inst." in a narrow table column are "…-Instruct".
+    if (kind == EntityKind::Model) {
+        for (const QLatin1String abbreviation : {QLatin1String("ins"), QLatin1String("inst")}) {
+            const qsizetype at = name.size() - abbreviation.size() - 1;
+            if (at > 2 && name.endsWith(abbreviation, Qt::CaseInsensitive)
+                && (name[at] == u'-' || name[at] == u' ' || name[at] == u'_')) {
+                name = name.left(at + 1) + QStringLiteral("Instruct");
+                break;
+            }
+        }
+    }
     // A name the pack knows, written another way.
     const auto known = x.matcher().find(name);
     if (known.size() == 1 && known[0].range.start == 0 && known[0].range.end == name.size()) {
@@ -261,7 +268,9 @@ int DocumentScan::resolveWhole(QStringView raw, EntityKind want, double foundCon
 {
     QString text = simplified(raw);
     // Notes in brackets and footnote marks are not part of the name.
-    const QString core = withoutNote(text);
+    QString core = withoutNote(text);
+    if (want == EntityKind::Model && core.size() > 2 && core.endsWith(u'.') && core[core.size() - 2].isLetter())
+        core.chop(1); // an abbreviation's dot: "Qwen2.5 72B-Inst."
     if (core.isEmpty())
         return -1;
     const auto known = x.matcher().find(core);
@@ -307,6 +316,69 @@ int DocumentScan::resolveWhole(QStringView raw, EntityKind want, double foundCon
     return -1;
 }
 
+namespace {
+
+bool isTitleWord(QStringView w)
+{
+    if (w.size() < 2 || !w[0].isUpper())
+        return false;
+    for (qsizetype i = 1; i < w.size(); ++i)
+        if (!w[i].isLower())
+            return false;
+    return true;
+}
+
+} // namespace
+
+/// "thanks to Neural Magic" does not name Magic: a one-word organization
+/// written right after a capitalized word in the middle of a sentence is the
+/// end of a longer name. Not when that word is a known name ("Google Gemini"),
+/// a nationality ("the Chinese Zhipu"), or when the words before it are
+/// capitalized too (a headline in title case: "Zuckerberg Says Meta Will").
+bool DocumentScan::tailOfLongerName(QStringView s, const Mention &m, const std::vector<Mention> &packHits) const
+{
+    const PackEntity &e = x.pack().entities()[size_t(m.entity)];
+    if (e.kind != EntityKind::Organization)
+        return false;
+    const qsizetype a = m.range.start;
+    if (!isTitleWord(s.mid(a, m.range.length())) || a < 2 || s[a - 1] != u' ')
+        return false;
+    qsizetype w = a - 1;
+    while (w > 0 && s[w - 1].isLetter())
+        --w;
+    const QStringView word = s.mid(w, a - 1 - w);
+    if (!isTitleWord(word) || (w > 0 && !s[w - 1].isSpace()))
+        return false;
+    static const QSet<QString> notNames = {
+        QStringLiteral("American"), QStringLiteral("Chinese"), QStringLiteral("French"), QStringLiteral("British"),
+        QStringLiteral("German"), QStringLiteral("Japanese"), QStringLiteral("Korean"), QStringLiteral("Canadian"),
+        QStringLiteral("Israeli"), QStringLiteral("Indian"), QStringLiteral("European"), QStringLiteral("Swiss"),
+        QStringLiteral("Dutch"), QStringLiteral("Italian"), QStringLiteral("Spanish"), QStringLiteral("Swedish"),
+        QStringLiteral("Emirati"), QStringLiteral("Saudi"), QStringLiteral("Russian"), QStringLiteral("Taiwanese"),
+        QStringLiteral("Singaporean"), QStringLiteral("Australian"), QStringLiteral("Silicon"), QStringLiteral("Big"),
+        QStringLiteral("Rival"), QStringLiteral("Startup"), QStringLiteral("Facebook"), QStringLiteral("Alphabet"),
+    };
+    if (notNames.contains(word.toString()))
+        return false;
+    for (const Mention &o : packHits)
+        if (o.range.start < a - 1 && o.range.end > w)
+            return false; // the word before is a known name
+    // What precedes that word: a sentence carries on ("to", ",", ":"), not a
+    // capitalized word (title case) and not a sentence's end.
+    qsizetype p = w - 1;
+    while (p >= 0 && s[p] == u' ')
+        --p;
+    if (p < 0)
+        return false;
+    if (s[p] == u',' || s[p] == u':' || s[p] == u';' || s[p] == u'(')
+        return true;
+    if (!s[p].isLetter())
+        return false;
+    while (p > 0 && s[p - 1].isLetter())
+        --p;
+    return s[p].isLower(); // "thanks to Neural Magic", not "Zuckerberg Says Meta"
+}
+
 void DocumentScan::findMentions(TextRange r)
 {
     const QStringView s = QStringView(doc.text).mid(r.start, r.length());
@@ -318,6 +390,8 @@ void DocumentScan::findMentions(TextRange r)
         // The owner of a repository id is not a mention: "Qwen" in "Qwen/Qwen3-Next-80B-A3B".
         if (m.range.end + 1 < s.size() && s[m.range.end] == u'/'
             && s.mid(m.range.end + 1).startsWith(s.mid(m.range.start, m.range.length()), Qt::CaseInsensitive))
+            continue;
+        if (tailOfLongerName(s, m, packHits))
             continue;
         local.push_back(Hit{internPack(m.entity), {r.start + m.range.start, r.start + m.range.end}, 1.0});
     }
@@ -933,13 +1007,13 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         if (n.start > 0 && (t[n.start - 1] == u'#' || t[n.start - 1] == u'$'))
             return false;
         static const QRegularExpression after(QStringLiteral(
-            R"(^\s*(?:[-\s]?(?:billion|million|thousand|trillion|x\b|times|params|parameters?|physicians|users|people|downloads|days|months|years|weeks|hours|minutes|tokens|languages|experts|GPUs|countries|percent of|word|words|stars|points?\s+(?:higher|lower)))|^-(?:word|year|day|month|hour|person))"));
+            R"(^\s*(?:[-\s]?(?:billion|million|thousand|trillion|x\b|times|params|parameters?|physicians|users|people|downloads|days|months|years|weeks|hours|minutes|seconds|tokens|languages|experts|GPUs|nodes|layers|heads|countries|percent of|word|words|stars|shots?|examples|samples|runs|trials|seeds|turns|steps|epochs|prompts|questions|problems|tasks|requests|points?\s+(?:higher|lower)))|^-(?:word|year|day|month|hour|person|shot|turn))"));
         return !after.match(between(n.end, std::min<qsizetype>(n.end + 24, s.range.end))).hasMatch();
     };
     // The setting a sentence states: shots, a mode.
     QString setting;
     {
-        static const QRegularExpression shots(QStringLiteral(R"(\b(\d+)-shot\b)"));
+        static const QRegularExpression shots(QStringLiteral(R"(\b(\d+)[- ]shots?\b)"));
         static const QRegularExpression mode(QStringLiteral(R"(\b([A-Z][a-z]+)\s+[Mm]ode\b)"));
         const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
         if (const auto m = shots.match(text); m.hasMatch())
@@ -1413,8 +1487,10 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, co
 {
     const QString &t = doc.text;
     const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
-    if (dates.empty())
+    if (dates.empty()) {
+        noteAnnouncement(s, inS);
         return;
+    }
     // Words inside a relative date's anchor ("before the Muse Spark launch") say nothing about this sentence's event.
     QString masked = text.toString();
     for (const DateMention &d : dates) {
@@ -1569,8 +1645,92 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, co
     add(resolved.front(), -1);
 }
 
+/// A release the text announces without a date, as the source's own news:
+/// "we are open-sourcing Qwen2.5-3B, Qwen2.5-14B and Qwen2.5-32B", "Introducing
+/// X", "X is now available", a changelog's "`mistral-large-2402`: our new
+/// flagship model". Kept aside; finish() dates it by the document when the
+/// text gives the model no dated release.
+void DocumentScan::noteAnnouncement(const Sentence &s, const std::vector<Hit> &inS)
+{
+    if (!m_docDate.isValid() || m_docDate.precision == PartialDate::Precision::Year || s.heading)
+        return;
+    if (std::none_of(inS.begin(), inS.end(), [&](const Hit &h) { return kindOf(h.entity) == EntityKind::Model && !isFamily(h.entity); }))
+        return;
+    const QStringView lower = QStringView(lowerText).mid(s.range.start, s.range.length());
+    // Every expression below has one of these words: most sentences skip them.
+    if (!lower.contains(u"we") && !lower.contains(u"our") && !lower.contains(u"introducing") && !lower.contains(u"now")
+        && !lower.contains(u"new"))
+        return;
+    // First person, present: the source itself releases.
+    static const QRegularExpression announcing(QStringLiteral(
+        u"\\b(?:we(?:'re|’re| are)?\\s+(?:(?:very\\s+)?(?:excited|pleased|proud|happy|thrilled|delighted)\\s+to\\s+)?"
+        u"(?:(?:just\\s+|have\\s+|have\\s+just\\s+)?(?:releas(?:e|ed|ing)|launch(?:ed|ing)?|introduc(?:e|ed|ing)|announc(?:e|ing)"
+        u"|open[- ]sourc(?:e|ed|ing)|open[- ]weight(?:ed|ing)|unveil(?:ed|ing)?|offer(?:ing)?)"
+        u"|(?:mak(?:e|ing)|made)\\s+(?:\\S+\\s+){0,6}?(?:publicly\\s+|openly\\s+)?available)"
+        u"|introducing|today,? we)\\b"));
+    // Said of the model: "X is now available", "X: our new flagship model", a bullet "X: new model";
+    // not "X is now available in vLLM" (a platform supports it).
+    static const QRegularExpression isNew(QStringLiteral(
+        u"\\b(?:(?:is|are)\\s+now\\s+(?:generally\\s+|publicly\\s+)?(?:available|live|open[- ]sourced?)(?!\\s+(?:in|on|via|through|with|from)\\b)"
+        u"|our\\s+(?:brand[- ]new|new|newest|latest)\\s+(?:\\S+\\s+){0,2}?(?:models?|series|family)"
+        u"|^[^.]{0,80}:\\s+(?:a\\s+)?new\\s+models?\\b)"));
+    static const QRegularExpression notNow(QStringLiteral(
+        R"(\b(?:will|plans?|planned|expected|coming soon|upcoming|would|hopes?|rumou?red|could|may(?!\s+\d)|might|previous(?:ly)?|last year|earlier)\b)"));
+    const auto a = announcing.match(lower);
+    const auto n = a.hasMatch() ? QRegularExpressionMatch() : isNew.match(lower);
+    if ((!a.hasMatch() && !n.hasMatch()) || notNow.match(lower).hasMatch())
+        return;
+    const qsizetype after = a.hasMatch() ? s.range.start + a.capturedEnd() : s.range.start;
+    if (a.hasMatch()) {
+        // "We're excited to announce that vLLM now supports X": the news is not X's release.
+        static const QRegularExpression that(QStringLiteral(R"(^\s*that\b)"));
+        static const QRegularExpression released(QStringLiteral(R"(\b(?:releas\w*|launch\w*|available|open[- ]sourc\w*|introduc\w*)\b)"));
+        const QStringView rest = QStringView(lowerText).mid(after, s.range.end - after);
+        if (that.match(rest).hasMatch() && !released.match(rest).hasMatch())
+            return;
+    }
+    int added = 0;
+    qsizetype previousEnd = -1;
+    for (const Hit &h : inS) {
+        if (h.range.start < after || kindOf(h.entity) != EntityKind::Model || isFamily(h.entity))
+            continue;
+        if (previousEnd >= 0) {
+            // "Mistral Large 2 (`mistral-large-2407`)": another name of the model just named.
+            const QString gap = doc.text.mid(previousEnd, h.range.start - previousEnd).simplified();
+            if (gap == u"(" || gap == u"(`" || gap == u"(aka" || gap == u"(aka `")
+                continue;
+        }
+        previousEnd = h.range.end;
+        static const QRegularExpression comparing(QStringLiteral(R"(\b(?:than|vs\.?|versus|compared|outperform\w*|beats?|like|over)\s*$)"));
+        const qsizetype from = std::max(s.range.start, h.range.start - 24);
+        if (comparing.match(QStringView(lowerText).mid(from, h.range.start - from)).hasMatch())
+            break; // the models it is measured against
+        if (std::none_of(m_announced.begin(), m_announced.end(), [&](const auto &p) { return p.first == h.entity; }))
+            m_announced.emplace_back(h.entity, s.range);
+        if (++added == 8 || n.hasMatch())
+            break; // "X is now available": X only
+    }
+}
+
 void DocumentScan::finish()
 {
+    // Releases announced without a date: dated by the document, unless the text dates them.
+    for (const auto &[model, quote] : m_announced) {
+        if (std::any_of(out.events.begin(), out.events.end(), [&](const Event &e) {
+                return e.kind == u"release" && !e.entities.empty() && e.entities.front() == model;
+            }))
+            continue;
+        Event e;
+        e.date = m_docDate;
+        e.kind = QStringLiteral("release");
+        e.relative = true;
+        e.quote = quote;
+        e.entities.push_back(model);
+        e.title = out.entities[static_cast<size_t>(model)].name + QStringLiteral(" released");
+        e.openness = QStringLiteral("unknown");
+        addAttribute(model, QStringLiteral("released"), e.date.toIso(), quote, -1, QStringLiteral("the source's date"));
+        out.events.push_back(std::move(e));
+    }
     // A release's openness: what this source says of the model, else unknown (the library fills it from others).
     for (Event &e : out.events) {
         if (e.kind != u"release" || e.entities.empty())

@@ -13,7 +13,7 @@ using model::BlockKind;
 using model::PartialDate;
 using model::TextRange;
 
-int Extractor::version() { return 4; }
+int Extractor::version() { return 5; }
 
 const Extractor &Extractor::builtin()
 {

@@ -30,7 +30,7 @@ const WordMap &tierWords()
               u"scout", u"maverick", u"behemoth", u"instruct", u"chat", u"base", u"coder", u"vision", u"vl", u"omni", u"small",
               u"medium", u"large", u"deep", u"think", u"thinking", u"reasoner", u"distill", u"preview", u"exp", u"air", u"next",
               u"spark", u"oss", u"it", u"hf", u"heavy", u"fast", u"edge", u"math", u"audio", u"moe", u"express", u"sft", u"rl",
-              u"dpo", u"experimental", u"ins"})
+              u"dpo", u"experimental", u"ins", u"inst"})
             w.insert(QStringView(word), 1);
         return w;
     }();
@@ -41,7 +41,7 @@ const WordMap &variantWords()
 {
     static const WordMap words = [] {
         WordMap w;
-        for (const char16_t *word : {u"instruct", u"chat", u"base", u"it", u"hf", u"sft", u"dpo", u"rl", u"ins"})
+        for (const char16_t *word : {u"instruct", u"chat", u"base", u"it", u"hf", u"sft", u"dpo", u"rl", u"ins", u"inst"})
             w.insert(QStringView(word), 1);
         return w;
     }();

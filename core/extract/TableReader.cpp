@@ -18,7 +18,7 @@ using model::TextRange;
 
 namespace {
 
-enum class Role { Unknown, Model, Org, License, Params, Benchmark, Setting, Category, Text, ModelScores, BenchScores };
+enum class Role { Unknown, Model, Org, License, Params, ActiveParams, Benchmark, Setting, Category, Text, ModelScores, BenchScores };
 
 struct Cell {
     TextRange range;
@@ -54,7 +54,9 @@ Role roleFromHeader(const QString &header)
     if (model.match(h).hasMatch()) return Role::Model;
     if (org.match(h).hasMatch()) return Role::Org;
     if (license.match(h).hasMatch()) return Role::License;
+    static const QRegularExpression active(QStringLiteral(R"(^(?:activated|active)\s+(?:params|parameters)$)"));
     if (params.match(h).hasMatch()) return Role::Params;
+    if (active.match(h).hasMatch()) return Role::ActiveParams;
     if (h.startsWith(u"benchmark")) return Role::Benchmark;
     if (bench.match(h).hasMatch()) return Role::Benchmark;
     if (setting.match(h).hasMatch()) return Role::Setting;
@@ -198,6 +200,30 @@ QString settingOf(const QString &label, TextRange nameInLabel)
     return parts.join(QStringLiteral(", "));
 }
 
+/// A row of a table whose columns are models that states a fact of each
+/// model rather than a score: "# Total Params" gives params_total_b,
+/// "Activated Params" params_active_b; "Architecture", "Context Length" and
+/// the like give "-" (nothing to read, and not a benchmark). Empty for a
+/// benchmark's row.
+QString rowAttribute(const QString &label)
+{
+    static const QRegularExpression noise(QStringLiteral(R"(\([^)]*\)|[#*:])"));
+    const QString h = label.toLower().remove(noise).simplified();
+    if (h.isEmpty())
+        return {};
+    static const QRegularExpression active(QStringLiteral(R"(^(?:activated|active)\s+(?:params|parameters)$)"));
+    static const QRegularExpression total(QStringLiteral(R"(^(?:total\s+)?(?:params|parameters|param|model size|size|#params)$)"));
+    static const QRegularExpression other(QStringLiteral(
+        R"(^(?:architecture|arch|type|model type|context(?:\s+(?:length|window|size))?|max(?:imum)? context|release(?:d| date)?|date|license|licen[cs]e type|training tokens|tokens|vocab(?:ulary)?(?:\s+size)?|layers|# ?layers|experts|# ?experts|heads|hidden size|download|link|weights|open weights|access|developer|organi[sz]ation|provider)$)"));
+    if (active.match(h).hasMatch())
+        return QStringLiteral("params_active_b");
+    if (total.match(h).hasMatch())
+        return QStringLiteral("params_total_b");
+    if (other.match(h).hasMatch())
+        return QStringLiteral("-");
+    return {};
+}
+
 } // namespace
 
 // --- structured tables ---------------------------------------------------------
@@ -279,37 +305,76 @@ struct GridReader {
         const int orgCol = find(Role::Org);
         const int licenseCol = find(Role::License);
         const int paramsCol = find(Role::Params);
+        const int activeCol = find(Role::ActiveParams);
+        // Where rows name their benchmark when models are columns: the Benchmark column, else the
+        // label column filled in most rows. A column filled in a few rows ("English" above a group of
+        // benchmarks, "Code" above the next) is a category, not a name.
+        int labelCol = find(Role::Benchmark);
+        if (labelCol < 0) {
+            size_t best = 0;
+            for (size_t c = 0; c < cols; ++c) {
+                if (roles[c] != Role::Unknown)
+                    continue;
+                size_t filled = 0;
+                for (const auto &row : grid.rows)
+                    if (c < row.size() && !row[c].text.isEmpty() && !parseScoreCell(row[c].text))
+                        ++filled;
+                if (filled > best) {
+                    best = filled;
+                    labelCol = int(c);
+                }
+            }
+        }
 
         for (const auto &row : grid.rows) {
             if (row.size() != cols)
                 continue;
             const TextRange quote{row.front().range.start, row.back().range.end};
             if (modelColumns > 0 && modelColumns >= benchColumns) {
-                // Models are columns; each row a benchmark.
-                int bench = -1;
-                QString label, setting;
-                TextRange nameRange;
-                for (size_t c = 0; c < cols; ++c) {
-                    if (roles[c] == Role::ModelScores || row[c].text.isEmpty())
-                        continue;
-                    if (roles[c] == Role::Setting) {
+                // Models are columns; each row a benchmark, or a fact of every model ("# Total Params").
+                QString setting;
+                for (size_t c = 0; c < cols; ++c)
+                    if (roles[c] == Role::Setting && !row[c].text.isEmpty())
                         setting = setting.isEmpty() ? row[c].text : setting + QStringLiteral(", ") + row[c].text;
-                        continue;
-                    }
-                    if (roles[c] == Role::Category)
-                        continue;
-                    const auto found = scan.x.matcher().find(row[c].text);
-                    for (const Mention &m : found)
+                const QString &labelText = labelCol >= 0 ? row[size_t(labelCol)].text : QString();
+                if (const QString attribute = rowAttribute(labelText); !attribute.isEmpty()) {
+                    if (attribute.startsWith(u"params"))
+                        for (size_t c = 0; c < cols; ++c) {
+                            if (roles[c] != Role::ModelScores)
+                                continue;
+                            const Params p = parseParams(row[c].text);
+                            if (p.total)
+                                scan.addAttribute(columnEntity[c], attribute, QString::number(*p.total, 'g', 6), quote, -1, p.note);
+                            if (p.active && attribute == u"params_total_b") // "671B (37B active)"
+                                scan.addAttribute(columnEntity[c], QStringLiteral("params_active_b"), QString::number(*p.active, 'g', 6), quote);
+                        }
+                    continue; // a fact of the models, not a benchmark
+                }
+                const bool anyScore = std::any_of(row.begin(), row.end(), [&](const Cell &cell) {
+                    return roles[size_t(&cell - row.data())] == Role::ModelScores && parseScoreCell(cell.text).has_value();
+                });
+                if (!anyScore)
+                    continue;
+                int bench = -1;
+                QString label;
+                TextRange nameRange;
+                auto packBench = [&](size_t c) {
+                    for (const Mention &m : scan.x.matcher().find(row[c].text))
                         if (scan.x.pack().entities()[static_cast<size_t>(m.entity)].kind == EntityKind::Benchmark) {
                             bench = scan.internPack(m.entity);
                             label = row[c].text;
                             nameRange = m.range;
                         }
-                    if (bench < 0 && (roles[c] == Role::Benchmark || c == 0) && !parseScoreCell(row[c].text)) {
-                        label = row[c].text;
+                };
+                // The label column names the benchmark: a known one, else the cell as written.
+                if (labelCol >= 0 && !labelText.isEmpty()) {
+                    packBench(size_t(labelCol));
+                    if (bench < 0 && !parseScoreCell(labelText)) {
+                        label = labelText;
                         QString name = label;
                         static const QRegularExpression qualifier(QStringLiteral(R"(\s*\([^)]*\)|\s+\d+-shot.*$)"));
                         name.remove(qualifier);
+                        name = name.trimmed();
                         // An average of the table's columns is not a benchmark.
                         static const QRegularExpression aggregate(QStringLiteral(R"(^(?:average|avg\.?|mean|overall|total)$)"),
                                                                   QRegularExpression::CaseInsensitiveOption);
@@ -317,12 +382,17 @@ struct GridReader {
                             bench = scan.internFound(EntityKind::Benchmark, name, 0.6);
                         nameRange = {label.indexOf(name), label.indexOf(name) + name.size()};
                         if (bench >= 0) {
-                            const qsizetype at = scan.doc.text.indexOf(name, row[c].range.start);
-                            if (at >= 0 && at + name.size() <= row[c].range.end)
+                            const Cell &cell = row[size_t(labelCol)];
+                            const qsizetype at = scan.doc.text.indexOf(name, cell.range.start);
+                            if (at >= 0 && at + name.size() <= cell.range.end)
                                 scan.addCellMention(bench, {at, at + name.size()});
                         }
                     }
                 }
+                // Else a known benchmark in another label cell.
+                for (size_t c = 0; c < cols && bench < 0; ++c)
+                    if (int(c) != labelCol && (roles[c] == Role::Unknown || roles[c] == Role::Benchmark) && !row[c].text.isEmpty())
+                        packBench(c);
                 if (bench < 0)
                     continue;
                 QString labelSetting = settingOf(label, nameRange);
@@ -394,6 +464,11 @@ struct GridReader {
                     scan.addAttribute(model, QStringLiteral("params_total_b"), QString::number(*p.total, 'g', 6), quote, -1, p.note);
                 if (p.active)
                     scan.addAttribute(model, QStringLiteral("params_active_b"), QString::number(*p.active, 'g', 6), quote);
+            }
+            if (activeCol >= 0) {
+                const Params p = parseParams(row[size_t(activeCol)].text);
+                if (p.total && !(paramsCol >= 0 && parseParams(row[size_t(paramsCol)].text).active))
+                    scan.addAttribute(model, QStringLiteral("params_active_b"), QString::number(*p.total, 'g', 6), quote);
             }
             // A Quantization or Shots column is the setting of every score in its row.
             QString rowSetting;

@@ -5,6 +5,7 @@
 
 #include "extract/DateFinder.h"
 #include "extract/Extraction.h"
+#include "extract/MentionMatcher.h"
 
 #include <QHash>
 #include <QSet>
@@ -131,6 +132,7 @@ public:
 
 private:
     void pushAttribute(Attribute a);
+    bool tailOfLongerName(QStringView s, const Mention &m, const std::vector<Mention> &packHits) const;
     void splitSentences();
     void readTables();
     void readRunTogetherTables();
@@ -140,6 +142,7 @@ private:
     void readAttributes(const Sentence &s, const std::vector<Hit> &inS, const std::vector<Number> &numbers);
     void readClaims(const Sentence &s, const std::vector<Hit> &inS);
     void readEvents(const Sentence &s, const std::vector<Hit> &inS, const std::vector<DateMention> &dates);
+    void noteAnnouncement(const Sentence &s, const std::vector<Hit> &inS);
     void finish();
 
     std::vector<Hit> hitsIn(TextRange r) const;
@@ -162,6 +165,7 @@ private:
     std::vector<DatedAt> m_absoluteDates; // in text order
     std::vector<DatedAt> m_resolvedDates; // relative dates once resolved
     QHash<int, PartialDate> m_releases;    // model entity -> release date found here
+    std::vector<std::pair<int, TextRange>> m_announced; // releases announced without a date, and where
     QHash<int, int> m_packIndex;           // pack index -> entity index
     QSet<int> m_tableBlocks;               // paragraphs read as a table whose cells ran together
 };

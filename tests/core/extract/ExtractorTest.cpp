@@ -438,3 +438,86 @@ TEST_CASE("models named by coordination after another model of their family")
     CHECK(entity(plans, QStringLiteral("Qwen 9 Llama")) < 0);
     CHECK(hasMention(plans, QStringLiteral("Qwen 9 Max")));
 }
+
+TEST_CASE("models as columns: a category column, rows of parameters, and abbreviated variants")
+{
+    // Models in columns, a Benchmark column for names, and a first column that
+    // names a group of rows only where the group begins.
+    const auto x = run(read(QStringLiteral(
+                                "|  | Benchmark (Metric) | # Shots | Gemma 9 27B | Qwen2.9 72B-Inst. |\n"
+                                "|---|---|---|---|---|\n"
+                                "| | Architecture | - | MoE | Dense |\n"
+                                "| | # Activated Params | - | 21B | 72B |\n"
+                                "| | # Total Params | - | 236B | 72B |\n"
+                                "| English | MMLU (EM) | 5-shot | 78.8 | 79.8 |\n"
+                                "| | Zorblax Reasoning (Acc.) | 3-shot | 61.5 | 64.0 |\n"
+                                "| Code | Quixcode-Mul (Pass@1) | 0-shot | 43.3 | 53.0 |\n"),
+                            QStringLiteral("t.md")));
+    CHECK(score(x, QStringLiteral("Gemma 9 27B"), QStringLiteral("MMLU")) == 78.8);
+    CHECK(score(x, QStringLiteral("Qwen2.9 72B-Instruct"), QStringLiteral("Quixcode-Mul")) == 53.0);
+    CHECK(score(x, QStringLiteral("Gemma 9 27B"), QStringLiteral("Zorblax Reasoning")) == 61.5);
+    // Group names and rows of model facts are not benchmarks.
+    for (const QString &notBenchmark : {QStringLiteral("English"), QStringLiteral("Code"), QStringLiteral("Architecture"),
+                                        QStringLiteral("Activated Params"), QStringLiteral("Total Params")})
+        CHECK(entity(x, notBenchmark) < 0);
+    CHECK(attribute(x, QStringLiteral("Gemma 9 27B"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("236")});
+    CHECK(attribute(x, QStringLiteral("Gemma 9 27B"), QStringLiteral("params_active_b")) == QStringList{QStringLiteral("21")});
+
+    // Models as rows: an Activated Params column beside the total.
+    const auto rows = run(read(QStringLiteral("| Model | #Total Params | #Activated Params | Context Length |\n|---|---|---|---|\n"
+                                              "| Gemma 9 27B | 671B | 37B | 128K |\n"),
+                               QStringLiteral("t.md")));
+    CHECK(attribute(rows, QStringLiteral("Gemma 9 27B"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("671")});
+    CHECK(attribute(rows, QStringLiteral("Gemma 9 27B"), QStringLiteral("params_active_b")) == QStringList{QStringLiteral("37")});
+}
+
+TEST_CASE("prose: a number of shots is the setting, never the score; a name inside a longer one is not mentioned")
+{
+    const auto x = run(read(QStringLiteral(
+        "Running the GSM8K benchmark on Gemma 9 with 8 shots and chain-of-thought, we observed an exact match score of 95.38%. "
+        "FP8 kernels came from our partners: Neural Magic for quantization and Google for testing.")));
+    const auto s = score(x, QStringLiteral("Gemma 9"), QStringLiteral("GSM8K"));
+    CHECK(s == 95.38);
+    for (const auto &sc : x.scores) {
+        CHECK(sc.value != 8);
+        CHECK(sc.setting == QStringLiteral("8-shot"));
+    }
+    CHECK_FALSE(hasMention(x, QStringLiteral("Magic")));
+    CHECK(hasMention(x, QStringLiteral("Google")));
+    // A headline in title case keeps its names; so does a nationality before one.
+    const auto title = run(read(QStringLiteral("Zuckerberg Says Meta Will Keep Building. Analysts covered the Chinese Alibaba too.")));
+    CHECK(hasMention(title, QStringLiteral("Meta")));
+    CHECK(hasMention(title, QStringLiteral("Alibaba")));
+}
+
+TEST_CASE("releases the source announces without a date are dated by the source")
+{
+    auto events = [](const Extraction &x) {
+        QStringList got;
+        for (const auto &e : x.events)
+            got << e.kind + u' ' + e.date.toIso() + u' ' + x.entities[size_t(e.entities.front())].name;
+        got.sort();
+        return got;
+    };
+    // A changelog whose only date is its front matter.
+    const auto log = run(read(QStringLiteral("---\ndate: 2031-02-26\n---\n\n"
+                                             "- We released Mistral Large 9 (`mistral-large-2402`).\n"
+                                             "- Gemma 9 is now available in vLLM.\n"),
+                              QStringLiteral("changelog.md")));
+    CHECK(events(log) == QStringList{QStringLiteral("release 2031-02-26 Mistral Large 9")});
+    CHECK(attribute(log, QStringLiteral("Mistral Large 9"), QStringLiteral("released")) == QStringList{QStringLiteral("2031-02-26")});
+
+    // A blog post: every model it open-sources, not the ones it compares with; a dated release wins.
+    const auto post = run(read(QStringLiteral("---\ntitle: Gemma 9\ndate: 2031-09-19\n---\n\n"
+                                              "To meet these demands, we are open-sourcing Gemma 9 2B and Gemma 9 27B, which beat Llama 9 70B. "
+                                              "We are also introducing Qwen2.9 Max. Qwen2.9 Max was released on September 1, 2031.\n"),
+                               QStringLiteral("post.md")));
+    CHECK(events(post) == QStringList{QStringLiteral("release 2031-09-01 Qwen2.9 Max"), QStringLiteral("release 2031-09-19 Gemma 9 27B"),
+                                      QStringLiteral("release 2031-09-19 Gemma 9 2B")});
+
+    // Another project's news about the model, and plans, are not its release.
+    const auto support = run(read(QStringLiteral("---\ndate: 2031-09-11\n---\n\n"
+                                                 "We're excited to announce that vLLM now supports Gemma 9. We will release Gemma 10 soon.\n"),
+                                  QStringLiteral("support.md")));
+    CHECK(support.events.empty());
+}
