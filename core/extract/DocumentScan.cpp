@@ -1135,7 +1135,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                                                        .arg(closedCue, openCue, comparing),
                                                    QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression apposition(QStringLiteral(
-            u"^\\s*(?:,|\u2014|\u2013|-)\\s*(?:its|their|a|an|the|which is|now)\\b(?:(?!\\b%3\\b)[^,;.]){0,60}?\\b(?:(?<closed>%1)|(?<open>%2))\\b")
+            u"^\\s*(?:(?:series|family|models?|lineup|collection)\\s*)?(?:,|\u2014|\u2013|-)\\s*(?:its|their|a|an|the|which is|now|[\\w.-]+(?:'s|\u2019s))\\b(?:(?!\\b%3\\b)[^,;.]){0,60}?\\b(?:(?<closed>%1)|(?<open>%2))\\b")
                                                        .arg(closedCue, openCue, comparing),
                                                    QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression weightsAvailable(QStringLiteral(
@@ -1295,6 +1295,21 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         const QString after = t.mid(o->range.end, 3);
         const bool possessive = after.startsWith(u"'s ") || after.startsWith(u"\u2019s ");
         if (possessive) {
+            // "the gpt-oss series, OpenAI's open-weight models": the model named just before.
+            static const QRegularExpression possessiveAfter(QStringLiteral(
+                u"^(?:'s|\u2019s)\\s+(?:[\\w-]+\\s+){0,3}?(?:models?|llms?|family|series|generation|lineup)\\b"),
+                                                            QRegularExpression::CaseInsensitiveOption);
+            static const QRegularExpression apposed(QStringLiteral(u"^\\s*(?:(?:series|family|models?|lineup|collection)\\s*)?[,\u2014]\\s*$"));
+            for (auto it = models.rbegin(); it != models.rend(); ++it) {
+                const Hit *m = *it;
+                if (m->range.end > o->range.start)
+                    continue;
+                if (apposed.match(t.mid(m->range.end, o->range.start - m->range.end)).hasMatch()
+                    && possessiveAfter.match(QStringView(t).mid(o->range.end, std::min<qsizetype>(60, s.range.end - o->range.end))).hasMatch())
+                    addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
+                                 s.range, o->entity);
+                break;
+            }
             for (const Hit *m : models) {
                 if (m->range.start < o->range.end)
                     continue;

@@ -521,3 +521,13 @@ TEST_CASE("releases the source announces without a date are dated by the source"
                                   QStringLiteral("support.md")));
     CHECK(support.events.empty());
 }
+
+TEST_CASE("a possessive organization in apposition gives a model its maker and openness")
+{
+    const auto x = run(read(QStringLiteral("Welcome to the Gemma 9 series, Google's open-weight models for reasoning. "
+                                           "Kestrel-7 2B, Meta's finest work, was trained on 2T tokens.")));
+    CHECK(attribute(x, QStringLiteral("Gemma 9"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:google")});
+    CHECK(attribute(x, QStringLiteral("Gemma 9"), QStringLiteral("openness")) == QStringList{QStringLiteral("open")});
+    // Not every possessive after a comma is a maker: "work" is not models.
+    CHECK(attribute(x, QStringLiteral("Kestrel-7 2B"), QStringLiteral("organization")).isEmpty());
+}
