@@ -1328,7 +1328,9 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         for (const Hit *m : models) {
             if (m->range.start < o->range.end)
                 continue;
-            if (releaseVerb.match(t.mid(o->range.end, m->range.start - o->range.end)).hasMatch())
+            // "Anthropic Claude-instant-v1", "Google Gemini 3": the maker's name before the model's.
+            const bool compound = m->range.start == o->range.end + 1 && (t[o->range.end] == u' ' || t[o->range.end] == u'\u00a0');
+            if (compound || releaseVerb.match(t.mid(o->range.end, m->range.start - o->range.end)).hasMatch())
                 addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
                              s.range, o->entity);
             break;

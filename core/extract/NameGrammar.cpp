@@ -30,7 +30,7 @@ const WordMap &tierWords()
               u"scout", u"maverick", u"behemoth", u"instruct", u"chat", u"base", u"coder", u"vision", u"vl", u"omni", u"small",
               u"medium", u"large", u"deep", u"think", u"thinking", u"reasoner", u"distill", u"preview", u"exp", u"air", u"next",
               u"spark", u"oss", u"it", u"hf", u"heavy", u"fast", u"edge", u"math", u"audio", u"moe", u"express", u"sft", u"rl",
-              u"dpo", u"experimental", u"ins", u"inst"})
+              u"dpo", u"experimental", u"ins", u"inst", u"instant"})
             w.insert(QStringView(word), 1);
         return w;
     }();

@@ -430,6 +430,11 @@ struct GridReader {
                     const auto m = byOrg.match(row[c].text);
                     if (m.hasMatch())
                         orgEntity = scan.resolveWhole(m.captured(1), EntityKind::Organization, 0.6);
+                    // "Stability AI language models": a known maker before what it makes.
+                    static const QRegularExpression orgModels(QStringLiteral(
+                        R"(^([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s+(?:(?:large\s+)?language\s+|open\s+|chat\s+)?(?:models?|llms?|LLMs?)$)"));
+                    if (const auto om = orgModels.match(row[c].text); orgEntity < 0 && om.hasMatch())
+                        orgEntity = scan.resolveWhole(om.captured(1), EntityKind::Organization, 0);
                 }
             }
             if (orgEntity >= 0)

@@ -531,3 +531,18 @@ TEST_CASE("a possessive organization in apposition gives a model its maker and o
     // Not every possessive after a comma is a maker: "work" is not models.
     CHECK(attribute(x, QStringLiteral("Kestrel-7 2B"), QStringLiteral("organization")).isEmpty());
 }
+
+TEST_CASE("a maker's name right before its model's, in prose and in a description column")
+{
+    const auto x = run(read(QStringLiteral("New in the arena this week:\n\n1. Anthropic Claude-instant-v9\n2. Vicuna-9B\n")));
+    CHECK(attribute(x, QStringLiteral("Claude-instant-v9"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:anthropic")});
+    CHECK(attribute(x, QStringLiteral("Vicuna-9B"), QStringLiteral("organization")).isEmpty());
+
+    const auto table = run(read(QStringLiteral("| Model | Description | License |\n|---|---|---|\n"
+                                               "| StableLM-Tuned-Alpha-9B | Stability AI language models | CC-BY-NC-SA-4.0 |\n"
+                                               "| Kestrel-9B | Experimental language models | Apache 2.0 |\n"),
+                                QStringLiteral("t.md")));
+    CHECK(attribute(table, QStringLiteral("StableLM-Tuned-Alpha-9B"), QStringLiteral("organization"))
+          == QStringList{QStringLiteral("org:stability-ai")});
+    CHECK(attribute(table, QStringLiteral("Kestrel-9B"), QStringLiteral("organization")).isEmpty());
+}
