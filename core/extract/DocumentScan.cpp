@@ -330,15 +330,15 @@ bool isTitleWord(QStringView w)
 
 } // namespace
 
-/// "thanks to Neural Magic" does not name Magic: a one-word organization
-/// written right after a capitalized word in the middle of a sentence is the
-/// end of a longer name. Not when that word is a known name ("Google Gemini"),
+/// "thanks to Neural Magic" does not name Magic, nor "and Sibo Yi" the model
+/// Yi: a one-word organization or model written right after a capitalized
+/// word in the middle of a sentence is the end of a longer name. Not when that word is a known name ("Google Gemini"),
 /// a nationality ("the Chinese Zhipu"), or when the words before it are
 /// capitalized too (a headline in title case: "Zuckerberg Says Meta Will").
 bool DocumentScan::tailOfLongerName(QStringView s, const Mention &m, const std::vector<Mention> &packHits) const
 {
     const PackEntity &e = x.pack().entities()[size_t(m.entity)];
-    if (e.kind != EntityKind::Organization)
+    if (e.kind != EntityKind::Organization && e.kind != EntityKind::Model)
         return false;
     const qsizetype a = m.range.start;
     if (!isTitleWord(s.mid(a, m.range.length())) || a < 2 || s[a - 1] != u' ')
@@ -379,6 +379,29 @@ bool DocumentScan::tailOfLongerName(QStringView s, const Mention &m, const std::
     return s[p].isLower(); // "thanks to Neural Magic", not "Zuckerberg Says Meta"
 }
 
+/// Where a known benchmark's name goes on with a word that makes another
+/// benchmark of it ("SWE-bench Multilingual", "HumanEval Plus"), or m's end.
+qsizetype DocumentScan::benchmarkVariantEnd(QStringView s, const Mention &m) const
+{
+    if (x.pack().entities()[size_t(m.entity)].kind != EntityKind::Benchmark)
+        return m.range.end;
+    qsizetype a = m.range.end;
+    if (a + 2 >= s.size() || (s[a] != u' ' && s[a] != u'-') || !s[a + 1].isUpper())
+        return m.range.end;
+    qsizetype b = a + 1;
+    while (b < s.size() && s[b].isLetter())
+        ++b;
+    if (b < s.size() && (s[b].isDigit() || s[b] == u'-'))
+        return m.range.end;
+    static const QSet<QString> qualifiers = {
+        QStringLiteral("Verified"), QStringLiteral("Multilingual"), QStringLiteral("Pro"),    QStringLiteral("Lite"),
+        QStringLiteral("Hard"),     QStringLiteral("Extended"),     QStringLiteral("Plus"),   QStringLiteral("Full"),
+        QStringLiteral("Live"),     QStringLiteral("Redux"),        QStringLiteral("Multimodal"), QStringLiteral("Vision"),
+        QStringLiteral("Mini"),     QStringLiteral("Agentic"),      QStringLiteral("Bash"),   QStringLiteral("Text"),
+    };
+    return qualifiers.contains(s.mid(a + 1, b - a - 1).toString()) ? b : m.range.end;
+}
+
 void DocumentScan::findMentions(TextRange r)
 {
     const QStringView s = QStringView(doc.text).mid(r.start, r.length());
@@ -393,10 +416,30 @@ void DocumentScan::findMentions(TextRange r)
             continue;
         if (tailOfLongerName(s, m, packHits))
             continue;
+        if (const qsizetype end = benchmarkVariantEnd(s, m); end > m.range.end) {
+            // "SWE-bench Multilingual" is a benchmark of its own, not SWE-bench.
+            const int e = internFound(EntityKind::Benchmark, s.mid(m.range.start, end - m.range.start).toString(), 0.7);
+            if (e >= 0) {
+                local.push_back(Hit{e, {r.start + m.range.start, r.start + end}, 0.7});
+                continue;
+            }
+        }
         local.push_back(Hit{internPack(m.entity), {r.start + m.range.start, r.start + m.range.end}, 1.0});
     }
     for (const NameMatch &n : names) {
         const qsizetype a = r.start + n.start, b = r.start + n.end;
+        {
+            // "glm47", "llama3": an identifier in a command or a config, not a name as people write one.
+            const QStringView name = s.mid(n.start, n.end - n.start);
+            qsizetype i = 0;
+            while (i < name.size() && name[i].isLower() && name[i].unicode() < 128)
+                ++i;
+            const qsizetype letters = i;
+            while (i < name.size() && name[i].isDigit())
+                ++i;
+            if (letters > 0 && i > letters && i == name.size())
+                continue;
+        }
         bool skip = false;
         for (const Hit &h : local) {
             if (h.range.start == a && h.range.end == b)
@@ -977,7 +1020,11 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         // "N on B": the benchmark right after the number.
         for (const Hit *b : benches) {
             if (b->range.start >= end) {
-                const QString gap = between(end, b->range.start).toString().toLower().simplified();
+                QString gap = between(end, b->range.start).toString().toLower().simplified();
+                // "(73.8%, +5.8%) on SWE-bench": past the change and the bracket.
+                static const QRegularExpression aside(QStringLiteral(u"^(?:\\s*[,/]\\s*[+\u2212\u00b1-]?\\d+(?:\\.\\d+)?%?)*\\s*\\)\\s*"));
+                if (gap.startsWith(u',') || gap.startsWith(u')'))
+                    gap.remove(aside);
                 if (gap == u"on" || gap == u"on the" || gap == u"in" || gap == u"in the" || gap == u"on the new")
                     return b->entity;
                 break;
@@ -1005,6 +1052,9 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         if (n.decimals == 0 && n.value >= 1900 && n.value <= 2100)
             return false; // a year
         if (n.start > 0 && (t[n.start - 1] == u'#' || t[n.start - 1] == u'$'))
+            return false;
+        // "+5.8%", "±0.56": a change or an error, not a score.
+        if (n.start > 0 && (t[n.start - 1] == u'+' || t[n.start - 1] == u'\u00b1'))
             return false;
         static const QRegularExpression after(QStringLiteral(
             R"(^\s*(?:[-\s]?(?:billion|million|thousand|trillion|x\b|times|params|parameters?|physicians|users|people|downloads|days|months|years|weeks|hours|minutes|seconds|tokens|languages|experts|GPUs|nodes|layers|heads|countries|percent of|word|words|stars|shots?|examples|samples|runs|trials|seeds|turns|steps|epochs|prompts|questions|problems|tasks|requests|points?\s+(?:higher|lower)))|^-(?:word|year|day|month|hour|person|shot|turn))"));
@@ -1066,7 +1116,10 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         static const QRegularExpression onAfter(QStringLiteral(R"(^\s*(?:on|in)\s)"));
         const QString before = between(std::max(s.range.start, n.start - 30), n.start).toString().toLower();
         const bool cued = cueBefore.match(before).hasMatch();
-        const bool onBench = onAfter.match(between(n.end, std::min<qsizetype>(n.end + 5, s.range.end))).hasMatch();
+        // "scoring 52 on", or a pair "(73.8%, +5.8%) on".
+        static const QRegularExpression asideOn(QStringLiteral(u"^(?:\\s*[,/]\\s*[+\u2212\u00b1-]?\\d+(?:\\.\\d+)?%?)*\\s*\\)\\s*(?:on|in)\\s"));
+        const bool onBench = onAfter.match(between(n.end, std::min<qsizetype>(n.end + 5, s.range.end))).hasMatch()
+                             || asideOn.match(between(n.end, std::min<qsizetype>(n.end + 40, s.range.end))).hasMatch();
         const bool bulletValue = s.listItem && between(s.range.start, n.start).contains(u':');
         bool benchColon = false; // "(HealthBench Hard: 42.8%)"
         for (const Hit *b : benches)

@@ -133,6 +133,7 @@ public:
 private:
     void pushAttribute(Attribute a);
     bool tailOfLongerName(QStringView s, const Mention &m, const std::vector<Mention> &packHits) const;
+    qsizetype benchmarkVariantEnd(QStringView s, const Mention &m) const;
     void splitSentences();
     void readTables();
     void readRunTogetherTables();

@@ -546,3 +546,17 @@ TEST_CASE("a maker's name right before its model's, in prose and in a descriptio
           == QStringList{QStringLiteral("org:stability-ai")});
     CHECK(attribute(table, QStringLiteral("Kestrel-9B"), QStringLiteral("organization")).isEmpty());
 }
+
+TEST_CASE("prose scores with their change beside them, benchmarks named on by a qualifier, identifiers and surnames")
+{
+    const auto x = run(read(QStringLiteral(
+        "GLM-9 brings gains, including (73.8%, +5.8%) on SWE-bench, (66.7%, +12.9%) on SWE-bench Multilingual and (41%, +16.5%) on "
+        "Terminal Bench 2.0. Set the parser to `glm9` or `glm47` when serving it. The report's authors were Da Yin and Sibo Yi.")));
+    CHECK(score(x, QStringLiteral("GLM-9"), QStringLiteral("SWE-bench")) == 73.8);
+    CHECK(score(x, QStringLiteral("GLM-9"), QStringLiteral("SWE-bench Multilingual")) == 66.7);
+    CHECK(score(x, QStringLiteral("GLM-9"), QStringLiteral("Terminal-Bench 2.0")) == 41.0);
+    for (const auto &s : x.scores)
+        CHECK((s.value != 5.8 && s.value != 12.9 && s.value != 16.5));
+    CHECK(entity(x, QStringLiteral("glm47")) < 0);
+    CHECK_FALSE(hasMention(x, QStringLiteral("Yi")));
+}
