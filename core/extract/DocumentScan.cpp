@@ -34,7 +34,7 @@ bool endsWithAny(QStringView lowerText, const QRegularExpression &re) { return r
 const QRegularExpression &objectCue()
 {
     static const QRegularExpression re(QStringLiteral(
-        R"((?:behind|than|for|vs\.?|versus|compared\s+(?:to|with)|beat|beats|beating|surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|against|unlike|below|above|trails?|trailing|over|rival(?:s|ing)?|like|including|such\s+as|ahead\s+of|after|(?:level|capability)\s+(?:level\s+)?as|(?:than|as)\s+(?:the\s+)?(?:previous|its)?)(?:\s+only)?(?:\s+the)?[\s(,]*$)"));
+        R"((?:behind|than|for|vs\.?|versus|compared\s+(?:to|with)|beat|beats|beating|surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|against|unlike|below|above|trails?|trailing|over|rival(?:s|ing)?|like|including|such\s+as|ahead\s+of|after|(?:level|capability)\s+(?:level\s+)?as|(?:than|as)\s+(?:the\s+)?(?:previous|its)?)(?:\s+only)?(?:\s+the)?(?:\s+(?:its|their|the)\s+(?:predecessors?|previous|prior|older|earlier)(?:\s+(?:models?|versions?|generations?))?)?[\s(,]*$)"));
     return re;
 }
 
@@ -1072,10 +1072,39 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
             setting = m2.captured(1) + QStringLiteral(" mode");
     }
     std::vector<bool> used(numbers.size(), false);
+    // "X achieves 55.5, 75.1 and 88.2 on A, B and C, respectively, outperforming Y with 32.2, 69.2 and 80.2":
+    // each run of as many numbers as the benchmarks named goes to them in order.
+    if (benches.size() >= 2 && lowerText.mid(s.range.start, s.range.length()).contains(u"respectively")) {
+        std::vector<const Hit *> listed; // the benchmarks, once each, in order
+        for (const Hit *b : benches)
+            if (std::none_of(listed.begin(), listed.end(), [&](const Hit *o) { return o->entity == b->entity; }))
+                listed.push_back(b);
+        static const QRegularExpression joiner(QStringLiteral(R"(^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$)"));
+        for (size_t i = 0; i < numbers.size();) {
+            size_t j = i + 1;
+            while (j < numbers.size() && isScoreNumber(numbers[j]) && joiner.match(between(numbers[j - 1].end, numbers[j].start)).hasMatch())
+                ++j;
+            if (j - i == listed.size() && isScoreNumber(numbers[i])) {
+                // The model: one named just before the run ("Y with"), else the sentence's subject.
+                int model = -1;
+                for (auto it = models.rbegin(); it != models.rend() && model < 0; ++it)
+                    if ((*it)->range.end <= numbers[i].start && numbers[i].start - (*it)->range.end <= 16)
+                        model = (*it)->entity;
+                if (model < 0)
+                    model = subjectModel(s, inS, numbers[i].start);
+                if (model >= 0)
+                    for (size_t k = i; k < j; ++k) {
+                        addScore(model, listed[k - i]->entity, numbers[k], setting, s.range);
+                        used[k] = true;
+                    }
+            }
+            i = j;
+        }
+    }
     // Pairs that name their model: "48.4% for Gemini 3.1 Deep Think", "GPT-5.5 (59)", "GPT-5.4's 57", "Grok 4.2: 20.3".
     for (size_t i = 0; i < numbers.size(); ++i) {
         const Number &n = numbers[i];
-        if (!isScoreNumber(n))
+        if (used[i] || !isScoreNumber(n))
             continue;
         int model = -1;
         for (const Hit *m : models) {

@@ -180,15 +180,18 @@ QString settingOf(const QString &label, TextRange nameInLabel)
         qsizetype at;
         QString text;
     };
+    // A code in brackets is kept whole ("Pass@1-COT" is not "Pass@1"); metrics outside brackets are read one by one.
     std::vector<Part> found;
-    for (auto it = shotsOrMetric.globalMatch(rest); it.hasNext();) {
-        const auto m = it.next();
-        found.push_back({m.capturedStart(1), m.captured(1)});
-    }
+    std::vector<std::pair<qsizetype, qsizetype>> codes;
     for (auto it = code.globalMatch(rest); it.hasNext();) {
         const auto m = it.next();
-        const bool covered = std::any_of(found.begin(), found.end(), [&](const Part &p) {
-            return p.at >= m.capturedStart(1) && p.at < m.capturedEnd(1);
+        found.push_back({m.capturedStart(1), m.captured(1)});
+        codes.emplace_back(m.capturedStart(1), m.capturedEnd(1));
+    }
+    for (auto it = shotsOrMetric.globalMatch(rest); it.hasNext();) {
+        const auto m = it.next();
+        const bool covered = std::any_of(codes.begin(), codes.end(), [&](const auto &c) {
+            return m.capturedStart(1) >= c.first && m.capturedStart(1) < c.second;
         });
         if (!covered)
             found.push_back({m.capturedStart(1), m.captured(1)});

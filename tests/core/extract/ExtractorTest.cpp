@@ -560,3 +560,27 @@ TEST_CASE("prose scores with their change beside them, benchmarks named on by a 
     CHECK(entity(x, QStringLiteral("glm47")) < 0);
     CHECK_FALSE(hasMention(x, QStringLiteral("Yi")));
 }
+
+TEST_CASE("scores listed 'respectively' go to their benchmarks in order; a bracketed metric code stays whole")
+{
+    const auto x = run(read(QStringLiteral(
+        "Qwen2.9-72B-Instruct achieves 55.5, 75.1, and 88.2 scores on LiveCodeBench (2305-2409), MultiPL-E and MBPP, respectively, "
+        "outperforming Qwen2-72B-Instruct with 32.2, 69.2, and 80.2.\n\n"
+        "Meanwhile, Qwen2.9-32B showcases exceptional capabilities. Notably, it outperforms its predecessor Qwen1.5-32B "
+        "significantly, with notable scores of 57.7 in MATH and 84.5 in MBPP.\n")));
+    CHECK(score(x, QStringLiteral("Qwen2.9-72B-Instruct"), QStringLiteral("MultiPL-E")) == 75.1);
+    CHECK(score(x, QStringLiteral("Qwen2-72B-Instruct"), QStringLiteral("LiveCodeBench")) == 32.2);
+    CHECK(score(x, QStringLiteral("Qwen2-72B-Instruct"), QStringLiteral("MBPP")) == 80.2);
+    CHECK(x.scores.size() == 8);
+    CHECK(score(x, QStringLiteral("Qwen2.9-32B"), QStringLiteral("MATH")) == 57.7);
+    CHECK(score(x, QStringLiteral("Qwen1.5-32B"), QStringLiteral("MATH")) == std::nullopt);
+
+    const auto table = run(read(QStringLiteral("| | Benchmark (Metric) | Gemma 9 27B |\n|---|---|---|\n"
+                                               "| | LiveCodeBench (Pass@1-COT) | 40.5 |\n| | LiveCodeBench (Pass@1) | 37.6 |\n"),
+                                QStringLiteral("t.md")));
+    QStringList settings;
+    for (const auto &s : table.scores)
+        settings << s.setting;
+    settings.sort();
+    CHECK(settings == QStringList{QStringLiteral("Pass@1"), QStringLiteral("Pass@1-COT")});
+}
