@@ -1027,6 +1027,10 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
                     gap.remove(aside);
                 if (gap == u"on" || gap == u"on the" || gap == u"in" || gap == u"in the" || gap == u"on the new")
                     return b->entity;
+                // "74.2 on general benchmarks like MMLU", "49.8 on math challenges such as MATH"
+                static const QRegularExpression example(QStringLiteral(R"(^(?:on|in)\s+(?:[\w-]+\s+){0,3}?(?:like|such as|including|e\.g\.,?)$)"));
+                if (example.match(gap).hasMatch())
+                    return b->entity;
                 break;
             }
         }
@@ -1057,7 +1061,7 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         if (n.start > 0 && (t[n.start - 1] == u'+' || t[n.start - 1] == u'\u00b1'))
             return false;
         static const QRegularExpression after(QStringLiteral(
-            R"(^\s*(?:[-\s]?(?:billion|million|thousand|trillion|x\b|times|params|parameters?|physicians|users|people|downloads|days|months|years|weeks|hours|minutes|seconds|tokens|languages|experts|GPUs|nodes|layers|heads|countries|percent of|word|words|stars|shots?|examples|samples|runs|trials|seeds|turns|steps|epochs|prompts|questions|problems|tasks|requests|points?\s+(?:higher|lower)))|^-(?:word|year|day|month|hour|person|shot|turn))"));
+            R"(^\s*(?:[-\s]?(?:billion|million|thousand|trillion|x\b|times|params|parameters?|physicians|users|people|downloads|days|months|years|weeks|hours|minutes|seconds|tokens|languages|experts|GPUs|nodes|layers|heads|countries|percent of|word|words|stars|shots?|examples|samples|runs|trials|seeds|turns|steps|epochs|prompts|questions|problems|tasks|requests|benchmarks|datasets|metrics|categories|subjects|domains|models|points?\s+(?:higher|lower)))|^-(?:word|year|day|month|hour|person|shot|turn))"));
         return !after.match(between(n.end, std::min<qsizetype>(n.end + 24, s.range.end))).hasMatch();
     };
     // The setting a sentence states: shots, a mode.

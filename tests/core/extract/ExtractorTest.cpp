@@ -584,3 +584,15 @@ TEST_CASE("scores listed 'respectively' go to their benchmarks in order; a brack
     settings.sort();
     CHECK(settings == QStringList{QStringLiteral("Pass@1"), QStringLiteral("Pass@1-COT")});
 }
+
+TEST_CASE("'N on benchmarks like B' scores on B; a count of benchmarks is not a score")
+{
+    const auto x = run(read(QStringLiteral(
+        "Knowledge: we use 5 MMLU-like benchmarks to test Gemma 9. Gemma 9 improves across tasks, achieving 74.2 on general "
+        "benchmarks like MMLU, 49.8 on math challenges such as MATH, and 57.9 on HumanEval.")));
+    CHECK(score(x, QStringLiteral("Gemma 9"), QStringLiteral("MMLU")) == 74.2);
+    CHECK(score(x, QStringLiteral("Gemma 9"), QStringLiteral("MATH")) == 49.8);
+    CHECK(score(x, QStringLiteral("Gemma 9"), QStringLiteral("HumanEval")) == 57.9);
+    for (const auto &s : x.scores)
+        CHECK(s.value != 5);
+}
