@@ -315,14 +315,15 @@ struct GridReader {
         int labelCol = find(Role::Benchmark);
         if (labelCol < 0) {
             size_t best = 0;
-            for (size_t c = 0; c < cols; ++c) {
+            const int firstScores = find(Role::ModelScores);
+            for (size_t c = 0; c < cols && (firstScores < 0 || int(c) < firstScores); ++c) {
                 if (roles[c] != Role::Unknown)
                     continue;
                 size_t filled = 0;
                 for (const auto &row : grid.rows)
                     if (c < row.size() && !row[c].text.isEmpty() && !parseScoreCell(row[c].text))
                         ++filled;
-                if (filled > best) {
+                if (filled > 0 && filled >= best) { // a tie goes to the column nearer the scores
                     best = filled;
                     labelCol = int(c);
                 }
@@ -369,10 +370,14 @@ struct GridReader {
                             nameRange = m.range;
                         }
                 };
-                // The label column names the benchmark: a known one, else the cell as written.
-                if (labelCol >= 0 && !labelText.isEmpty()) {
+                // A known benchmark in the label column, else in another label cell, else the label cell as written.
+                if (labelCol >= 0 && !labelText.isEmpty())
                     packBench(size_t(labelCol));
-                    if (bench < 0 && !parseScoreCell(labelText)) {
+                for (size_t c = 0; c < cols && bench < 0; ++c)
+                    if (int(c) != labelCol && (roles[c] == Role::Unknown || roles[c] == Role::Benchmark) && !row[c].text.isEmpty())
+                        packBench(c);
+                if (bench < 0 && labelCol >= 0 && !labelText.isEmpty()) {
+                    if (!parseScoreCell(labelText)) {
                         label = labelText;
                         QString name = label;
                         static const QRegularExpression qualifier(QStringLiteral(R"(\s*\([^)]*\)|\s+\d+-shot.*$)"));
@@ -392,10 +397,6 @@ struct GridReader {
                         }
                     }
                 }
-                // Else a known benchmark in another label cell.
-                for (size_t c = 0; c < cols && bench < 0; ++c)
-                    if (int(c) != labelCol && (roles[c] == Role::Unknown || roles[c] == Role::Benchmark) && !row[c].text.isEmpty())
-                        packBench(c);
                 if (bench < 0)
                     continue;
                 QString labelSetting = settingOf(label, nameRange);

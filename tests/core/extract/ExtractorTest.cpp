@@ -463,6 +463,14 @@ TEST_CASE("models as columns: a category column, rows of parameters, and abbrevi
     CHECK(attribute(x, QStringLiteral("Gemma 9 27B"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("236")});
     CHECK(attribute(x, QStringLiteral("Gemma 9 27B"), QStringLiteral("params_active_b")) == QStringList{QStringLiteral("21")});
 
+    // No header over the labels, a category in every row: the column next to the scores names the benchmark.
+    const auto bare = run(read(QStringLiteral("| | | Gemma 9 27B | Qwen2.9 72B |\n|---|---|---|---|\n"
+                                              "| Reasoning | MMLU | 80.1 | 70.2 |\n| Reasoning | Zorblax QA | 50.5 | 40.4 |\n"),
+                               QStringLiteral("t.md")));
+    CHECK(score(bare, QStringLiteral("Gemma 9 27B"), QStringLiteral("MMLU")) == 80.1);
+    CHECK(score(bare, QStringLiteral("Qwen2.9 72B"), QStringLiteral("Zorblax QA")) == 40.4);
+    CHECK(entity(bare, QStringLiteral("Reasoning")) < 0);
+
     // Models as rows: an Activated Params column beside the total.
     const auto rows = run(read(QStringLiteral("| Model | #Total Params | #Activated Params | Context Length |\n|---|---|---|---|\n"
                                               "| Gemma 9 27B | 671B | 37B | 128K |\n"),
