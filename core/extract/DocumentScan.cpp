@@ -318,6 +318,29 @@ int DocumentScan::resolveWhole(QStringView raw, EntityKind want, double foundCon
 
 namespace {
 
+/// The text after a score with the change beside it and its bracket dropped:
+/// ", +5.8%) on SWE-bench" -> "on SWE-bench". Unchanged when there is none.
+QString pastAside(QString after)
+{
+    static const QRegularExpression aside(QStringLiteral(u"^(?:\\s*[,/]\\s*[+\u2212\u00b1-]?\\d+(?:\\.\\d+)?%?)*\\s*\\)\\s*"));
+    if (after.startsWith(u',') || after.startsWith(u')'))
+        after.remove(aside);
+    return after;
+}
+
+/// "glm47", "llama3": letters then digits, all lower case: an identifier in a
+/// command or a config, not a name as people write one.
+bool isLowercaseIdentifier(QStringView name)
+{
+    qsizetype i = 0;
+    while (i < name.size() && name[i].isLower() && name[i].unicode() < 128)
+        ++i;
+    const qsizetype letters = i;
+    while (i < name.size() && name[i].isDigit())
+        ++i;
+    return letters > 0 && i > letters && i == name.size();
+}
+
 bool isTitleWord(QStringView w)
 {
     if (w.size() < 2 || !w[0].isUpper())
@@ -428,18 +451,8 @@ void DocumentScan::findMentions(TextRange r)
     }
     for (const NameMatch &n : names) {
         const qsizetype a = r.start + n.start, b = r.start + n.end;
-        {
-            // "glm47", "llama3": an identifier in a command or a config, not a name as people write one.
-            const QStringView name = s.mid(n.start, n.end - n.start);
-            qsizetype i = 0;
-            while (i < name.size() && name[i].isLower() && name[i].unicode() < 128)
-                ++i;
-            const qsizetype letters = i;
-            while (i < name.size() && name[i].isDigit())
-                ++i;
-            if (letters > 0 && i > letters && i == name.size())
-                continue;
-        }
+        if (isLowercaseIdentifier(s.mid(n.start, n.end - n.start)))
+            continue;
         bool skip = false;
         for (const Hit &h : local) {
             if (h.range.start == a && h.range.end == b)
@@ -1020,11 +1033,8 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         // "N on B": the benchmark right after the number.
         for (const Hit *b : benches) {
             if (b->range.start >= end) {
-                QString gap = between(end, b->range.start).toString().toLower().simplified();
                 // "(73.8%, +5.8%) on SWE-bench": past the change and the bracket.
-                static const QRegularExpression aside(QStringLiteral(u"^(?:\\s*[,/]\\s*[+\u2212\u00b1-]?\\d+(?:\\.\\d+)?%?)*\\s*\\)\\s*"));
-                if (gap.startsWith(u',') || gap.startsWith(u')'))
-                    gap.remove(aside);
+                const QString gap = pastAside(between(end, b->range.start).toString().toLower().simplified());
                 if (gap == u"on" || gap == u"on the" || gap == u"in" || gap == u"in the" || gap == u"on the new")
                     return b->entity;
                 // "74.2 on general benchmarks like MMLU", "49.8 on math challenges such as MATH"
@@ -1078,7 +1088,7 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
     std::vector<bool> used(numbers.size(), false);
     // "X achieves 55.5, 75.1 and 88.2 on A, B and C, respectively, outperforming Y with 32.2, 69.2 and 80.2":
     // each run of as many numbers as the benchmarks named goes to them in order.
-    if (benches.size() >= 2 && lowerText.mid(s.range.start, s.range.length()).contains(u"respectively")) {
+    if (benches.size() >= 2 && QStringView(lowerText).mid(s.range.start, s.range.length()).contains(u"respectively")) {
         std::vector<const Hit *> listed; // the benchmarks, once each, in order
         for (const Hit *b : benches)
             if (std::none_of(listed.begin(), listed.end(), [&](const Hit *o) { return o->entity == b->entity; }))
@@ -1150,9 +1160,7 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         const QString before = between(std::max(s.range.start, n.start - 30), n.start).toString().toLower();
         const bool cued = cueBefore.match(before).hasMatch();
         // "scoring 52 on", or a pair "(73.8%, +5.8%) on".
-        static const QRegularExpression asideOn(QStringLiteral(u"^(?:\\s*[,/]\\s*[+\u2212\u00b1-]?\\d+(?:\\.\\d+)?%?)*\\s*\\)\\s*(?:on|in)\\s"));
-        const bool onBench = onAfter.match(between(n.end, std::min<qsizetype>(n.end + 5, s.range.end))).hasMatch()
-                             || asideOn.match(between(n.end, std::min<qsizetype>(n.end + 40, s.range.end))).hasMatch();
+        const bool onBench = onAfter.match(pastAside(between(n.end, std::min<qsizetype>(n.end + 40, s.range.end)).toString())).hasMatch();
         const bool bulletValue = s.listItem && between(s.range.start, n.start).contains(u':');
         bool benchColon = false; // "(HealthBench Hard: 42.8%)"
         for (const Hit *b : benches)
@@ -1804,6 +1812,7 @@ void DocumentScan::noteAnnouncement(const Sentence &s, const std::vector<Hit> &i
                 continue;
         }
         previousEnd = h.range.end;
+        // Not isObject(): its cues ("including", "for") also introduce the very models announced.
         static const QRegularExpression comparing(QStringLiteral(R"(\b(?:than|vs\.?|versus|compared|outperform\w*|beats?|like|over)\s*$)"));
         const qsizetype from = std::max(s.range.start, h.range.start - 24);
         if (comparing.match(QStringView(lowerText).mid(from, h.range.start - from)).hasMatch())

@@ -47,14 +47,14 @@ Role roleFromHeader(const QString &header)
     static const QRegularExpression model(QStringLiteral(R"(^(?:(?:best\s+)?(?:open\s+|closed\s+)?models?(?:\s+name)?|name|llm|system|checkpoint)$)"));
     static const QRegularExpression org(QStringLiteral(R"(^(?:provider|developer|organi[sz]ation|company|lab|creator|vendor|org|maker|made by|developed by)$)"));
     static const QRegularExpression license(QStringLiteral(R"(^licen[cs]e(?:\s+type)?$)"));
-    static const QRegularExpression params(QStringLiteral(R"(^(?:params|parameters|param|size|model size|#params|# params|total params|parameters \w+)$)"));
+    static const QRegularExpression params(QStringLiteral(R"(^(?:params|parameters|param|size|model size|#params|# params|total (?:params|parameters)|parameters \w+)$)"));
+    static const QRegularExpression active(QStringLiteral(R"(^(?:activated|active)\s+(?:params|parameters)$)"));
     static const QRegularExpression bench(QStringLiteral(R"(^(?:benchmarks?|tasks?|datasets?|evals?|evaluation|metric|benchmark metric)$)"));
     static const QRegularExpression setting(QStringLiteral(R"(^(?:shots?|# shots|n-shot|metric|setting|mode|eval setting|quanti[sz]ation|precision|quant|dtype)$)"));
     static const QRegularExpression category(QStringLiteral(R"(^(?:category|domain|type|area|capability)$)"));
     if (model.match(h).hasMatch()) return Role::Model;
     if (org.match(h).hasMatch()) return Role::Org;
     if (license.match(h).hasMatch()) return Role::License;
-    static const QRegularExpression active(QStringLiteral(R"(^(?:activated|active)\s+(?:params|parameters)$)"));
     if (params.match(h).hasMatch()) return Role::Params;
     if (active.match(h).hasMatch()) return Role::ActiveParams;
     if (h.startsWith(u"benchmark")) return Role::Benchmark;
@@ -204,27 +204,24 @@ QString settingOf(const QString &label, TextRange nameInLabel)
 }
 
 /// A row of a table whose columns are models that states a fact of each
-/// model rather than a score: "# Total Params" gives params_total_b,
-/// "Activated Params" params_active_b; "Architecture", "Context Length" and
-/// the like give "-" (nothing to read, and not a benchmark). Empty for a
-/// benchmark's row.
+/// model rather than a score. Its label reads as a column header would:
+/// "# Total Params" gives params_total_b, "# Activated Params"
+/// params_active_b; "Architecture", "Context Length", "License" and the like
+/// give "-" (nothing to read, and not a benchmark). Empty for a benchmark's row.
 QString rowAttribute(const QString &label)
 {
+    switch (roleFromHeader(label)) {
+    case Role::Params: return QStringLiteral("params_total_b");
+    case Role::ActiveParams: return QStringLiteral("params_active_b");
+    case Role::Org:
+    case Role::License:
+    case Role::Category: return QStringLiteral("-");
+    default: break;
+    }
     static const QRegularExpression noise(QStringLiteral(R"(\([^)]*\)|[#*:])"));
-    const QString h = label.toLower().remove(noise).simplified();
-    if (h.isEmpty())
-        return {};
-    static const QRegularExpression active(QStringLiteral(R"(^(?:activated|active)\s+(?:params|parameters)$)"));
-    static const QRegularExpression total(QStringLiteral(R"(^(?:total\s+)?(?:params|parameters|param|model size|size|#params)$)"));
     static const QRegularExpression other(QStringLiteral(
-        R"(^(?:architecture|arch|type|model type|context(?:\s+(?:length|window|size))?|max(?:imum)? context|release(?:d| date)?|date|license|licen[cs]e type|training tokens|tokens|vocab(?:ulary)?(?:\s+size)?|layers|# ?layers|experts|# ?experts|heads|hidden size|download|link|weights|open weights|access|developer|organi[sz]ation|provider)$)"));
-    if (active.match(h).hasMatch())
-        return QStringLiteral("params_active_b");
-    if (total.match(h).hasMatch())
-        return QStringLiteral("params_total_b");
-    if (other.match(h).hasMatch())
-        return QStringLiteral("-");
-    return {};
+        R"(^(?:architecture|arch|model type|context(?:\s+(?:length|window|size))?|max(?:imum)? context|release(?:d| date)?|date|training tokens|tokens|vocab(?:ulary)?(?:\s+size)?|layers|experts|heads|hidden size|download|link|weights|open weights|access)$)"));
+    return other.match(label.toLower().remove(noise).simplified()).hasMatch() ? QStringLiteral("-") : QString();
 }
 
 } // namespace

@@ -533,18 +533,20 @@ TEST_CASE("releases the source announces without a date are dated by the source"
 TEST_CASE("a possessive organization in apposition gives a model its maker and openness")
 {
     const auto x = run(read(QStringLiteral("Welcome to the Gemma 9 series, Google's open-weight models for reasoning. "
-                                           "Kestrel-7 2B, Meta's finest work, was trained on 2T tokens.")));
+                                           "Gemma 9 2B, Meta's finest work, was trained on 2T tokens.")));
     CHECK(attribute(x, QStringLiteral("Gemma 9"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:google")});
     CHECK(attribute(x, QStringLiteral("Gemma 9"), QStringLiteral("openness")) == QStringList{QStringLiteral("open")});
     // Not every possessive after a comma is a maker: "work" is not models.
-    CHECK(attribute(x, QStringLiteral("Kestrel-7 2B"), QStringLiteral("organization")).isEmpty());
+    REQUIRE(entity(x, QStringLiteral("Gemma 9 2B")) >= 0);
+    CHECK(attribute(x, QStringLiteral("Gemma 9 2B"), QStringLiteral("organization")).isEmpty());
 }
 
 TEST_CASE("a maker's name right before its model's, in prose and in a description column")
 {
     const auto x = run(read(QStringLiteral("New in the arena this week:\n\n1. Anthropic Claude-instant-v9\n2. Vicuna-9B\n")));
     CHECK(attribute(x, QStringLiteral("Claude-instant-v9"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:anthropic")});
-    CHECK(attribute(x, QStringLiteral("Vicuna-9B"), QStringLiteral("organization")).isEmpty());
+    REQUIRE(entity(x, QStringLiteral("Vicuna-9B")) >= 0);
+    CHECK(attribute(x, QStringLiteral("Vicuna-9B"), QStringLiteral("organization")).isEmpty()); // "1." is not a maker
 
     const auto table = run(read(QStringLiteral("| Model | Description | License |\n|---|---|---|\n"
                                                "| StableLM-Tuned-Alpha-9B | Stability AI language models | CC-BY-NC-SA-4.0 |\n"
@@ -552,6 +554,7 @@ TEST_CASE("a maker's name right before its model's, in prose and in a descriptio
                                 QStringLiteral("t.md")));
     CHECK(attribute(table, QStringLiteral("StableLM-Tuned-Alpha-9B"), QStringLiteral("organization"))
           == QStringList{QStringLiteral("org:stability-ai")});
+    REQUIRE(entity(table, QStringLiteral("Kestrel-9B")) >= 0);
     CHECK(attribute(table, QStringLiteral("Kestrel-9B"), QStringLiteral("organization")).isEmpty());
 }
 
