@@ -2,6 +2,8 @@
 
 #include <QDate>
 #include <QHash>
+#include "common/Regex.h"
+
 #include <QRegularExpression>
 #include <array>
 #include <cstring>
@@ -95,7 +97,7 @@ int groupIndex(const char *name)
 
 PartialDate withMonthEnd(int y, int m) { return PartialDate::ymd(y, m, 0); }
 
-enum WordKind : unsigned char {
+enum WordKind : unsigned short {
     NotDateWord = 0,
     Month = 1,      // april, apr
     Unit = 2,       // day, weeks
@@ -105,14 +107,15 @@ enum WordKind : unsigned char {
     Count = 32,     // a, one, twelve: before a unit
     Relative = 64,  // last, this, next: before year, month, week
     TheNext = 128,  // day, week, month, year, next, following, previous, first, second, end, beginning, start
+    Deictic = 256,  // yesterday, today, tomorrow: a date with no digit in it
 };
 
 /// The kinds of a date word (lowered ASCII, at most 11 letters), looked up by length and first letter.
-unsigned char wordKind(const char *w, qsizetype n)
+unsigned short wordKind(const char *w, qsizetype n)
 {
     struct Entry {
         const char *word;
-        unsigned char kind;
+        unsigned short kind;
     };
     static const Entry entries[] = {
         {"jan", Month}, {"january", Month}, {"feb", Month}, {"february", Month}, {"mar", Month}, {"march", Month},
@@ -123,8 +126,8 @@ unsigned char wordKind(const char *w, qsizetype n)
         {"months", Unit}, {"year", Unit | TheNext | BeforeYear}, {"years", Unit},
         {"spring", Starts}, {"summer", Starts}, {"fall", Starts}, {"autumn", Starts}, {"winter", Starts},
         {"early", Starts}, {"late", Starts}, {"mid", Starts}, {"q1", Starts}, {"q2", Starts}, {"q3", Starts},
-        {"q4", Starts}, {"h1", Starts}, {"h2", Starts}, {"yesterday", Starts}, {"today", Starts},
-        {"tomorrow", Starts}, {"first", Starts | TheNext}, {"second", Starts | TheNext}, {"end", Starts | TheNext},
+        {"q4", Starts}, {"h1", Starts}, {"h2", Starts}, {"yesterday", Starts | Deictic}, {"today", Starts | Deictic},
+        {"tomorrow", Starts | Deictic}, {"first", Starts | TheNext}, {"second", Starts | TheNext}, {"end", Starts | TheNext},
         {"beginning", Starts | TheNext}, {"start", Starts | TheNext}, {"next", Relative | TheNext},
         {"following", TheNext}, {"previous", TheNext}, {"in", BeforeYear}, {"since", BeforeYear},
         {"by", BeforeYear}, {"from", BeforeYear}, {"during", BeforeYear}, {"until", BeforeYear},
@@ -157,34 +160,47 @@ bool isYear(QStringView w)
 /// Where the date pattern may match: every alternative starts at a word (or the bracket before a
 /// year) of these kinds, and the common words only count before the word they need. A superset of
 /// the pattern's starts, so that the pattern runs anchored at a few places instead of at every one.
-std::vector<qsizetype> candidateStarts(QStringView text)
+/// In a text with no digit only the relative forms ("the day before", "two weeks later", "last
+/// year", "today") can match.
+std::vector<qsizetype> candidateStarts(QStringView text, bool hasDigit)
 {
     struct Word {
         qsizetype start = 0, end = 0;
-        unsigned char kind = NotDateWord;
+        unsigned short kind = NotDateWord;
         bool digits = false;
     };
+    const char16_t *p = text.utf16();
+    const qsizetype size = text.size();
+    auto isWordUnit = [](char16_t u) {
+        return u < 128 ? (unsigned((u | 0x20) - u'a') < 26u || unsigned(u - u'0') < 10u) : QChar(u).isLetterOrNumber();
+    };
     auto nextWord = [&](qsizetype &i, Word &w) {
-        while (i < text.size() && !text[i].isLetterOrNumber())
+        while (i < size && !isWordUnit(p[i]))
             ++i;
-        if (i >= text.size())
+        if (i >= size)
             return false;
         w.start = i;
         char lowered[12];
         bool ascii = true, digits = true;
-        while (i < text.size() && text[i].isLetterOrNumber()) {
-            const char16_t u = text[i].unicode();
-            const qsizetype k = i - w.start;
-            if (u >= 128)
+        for (; i < size; ++i) {
+            const char16_t u = p[i];
+            if (u < 128) {
+                const bool digit = unsigned(u - u'0') < 10u;
+                if (!digit && unsigned((u | 0x20) - u'a') >= 26u)
+                    break;
+                digits = digits && digit;
+                if (i - w.start < 12)
+                    lowered[i - w.start] = char(u | (digit ? 0 : 0x20));
+            } else {
+                if (!QChar(u).isLetterOrNumber())
+                    break;
                 ascii = false;
-            else if (k < 12)
-                lowered[k] = char(u >= 'A' && u <= 'Z' ? u + 32 : u);
-            digits = digits && u >= '0' && u <= '9';
-            ++i;
+                digits = false;
+            }
         }
         w.end = i;
         w.digits = digits;
-        w.kind = ascii && !digits && w.end - w.start < 12 ? wordKind(lowered, w.end - w.start) : static_cast<unsigned char>(NotDateWord);
+        w.kind = ascii && !digits && w.end - w.start < 12 ? wordKind(lowered, w.end - w.start) : static_cast<unsigned short>(NotDateWord);
         return true;
     };
     std::vector<qsizetype> out;
@@ -208,7 +224,7 @@ std::vector<qsizetype> candidateStarts(QStringView text)
                 start = (n.kind & (Month | Unit)) != 0;
             }
         } else if (w.kind != NotDateWord) {
-            start = (w.kind & (Month | Starts)) != 0 || ((w.kind & BeforeYear) && isYear(next))
+            start = (w.kind & (hasDigit ? Month | Starts : Deictic)) != 0 || ((w.kind & BeforeYear) && isYear(next))
                     || ((w.kind & The) && (n.kind & TheNext)) || ((w.kind & Count) && (n.kind & Unit))
                     || ((w.kind & Relative) && (n.kind & (Unit | TheNext)) && next.size() <= 5);
         }
@@ -223,26 +239,19 @@ std::vector<qsizetype> candidateStarts(QStringView text)
 std::vector<DateMention> findDates(QStringView text, int defaultYear, bool *yearMissing)
 {
     std::vector<DateMention> out;
-    // Cheap screen: every pattern needs a digit or one of a few words.
-    bool maybe = false;
+    bool hasDigit = false;
     for (const QChar c : text)
         if (c.isDigit()) {
-            maybe = true;
+            hasDigit = true;
             break;
         }
-    if (!maybe) {
-        static const QRegularExpression words(QStringLiteral(
-            R"(\b(?:before|after|earlier|later|ago|next|following|previous|last|this|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"));
-        if (!words.match(text).hasMatch())
-            return out;
-    }
     const QString haystack = QString::fromRawData(text.data(), text.size());
     qsizetype consumed = 0;
-    for (const qsizetype start : candidateStarts(text)) {
+    for (const qsizetype start : candidateStarts(text, hasDigit)) {
         if (start < consumed)
             continue;
         const QRegularExpressionMatch m =
-            pattern().match(haystack, start, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+            rx::match(pattern(), haystack, start, QRegularExpression::AnchorAtOffsetMatchOption);
         if (!m.hasMatch())
             continue;
         consumed = m.capturedEnd(0);

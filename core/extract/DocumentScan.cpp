@@ -4,6 +4,8 @@
 #include "extract/Extractor.h"
 #include "extract/TextScan.h"
 
+#include "common/Regex.h"
+
 #include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
@@ -29,7 +31,7 @@ QString simplified(QStringView s)
     return out.simplified();
 }
 
-bool endsWithAny(QStringView lowerText, const QRegularExpression &re) { return re.match(lowerText).hasMatch(); }
+bool endsWithAny(QStringView lowerText, const QRegularExpression &re) { return rx::match(re, lowerText).hasMatch(); }
 
 const QRegularExpression &objectCue()
 {
@@ -49,7 +51,7 @@ TextRange clauseAround(QStringView text, TextRange r, qsizetype pos)
 {
     const QStringView s = text.mid(r.start, r.length());
     qsizetype start = 0, end = s.size();
-    auto it = clauseBreak().globalMatch(s);
+    auto it = rx::globalMatch(clauseBreak(), s);
     while (it.hasNext()) {
         const auto m = it.next();
         if (r.start + m.capturedStart() <= pos)
@@ -122,13 +124,17 @@ namespace {
 QString lowerOneToOne(const QString &text)
 {
     QString out(text.size(), Qt::Uninitialized);
-    QChar *o = out.data();
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        *o++ = u < 128 ? QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u) : c.toLower();
+    const char16_t *in = QStringView(text).utf16();
+    char16_t *o = reinterpret_cast<char16_t *>(out.data());
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t u = in[i];
+        o[i] = u < 128 ? char16_t(unsigned(u - u'A') < 26u ? u + 32 : u) : QChar(u).toLower().unicode();
     }
     return out;
 }
+
+bool isAsciiAlnum(char16_t u) { return unsigned((u | 0x20) - u'a') < 26u || unsigned(u - u'0') < 10u; }
 } // namespace
 
 bool CuePositions::anyIn(TextRange r) const
@@ -170,18 +176,28 @@ DocumentScan::DocumentScan(const Extractor &ex, const model::Document &d) : x(ex
                 a[cues[i].word[0].unicode()].push_back(int(i));
         return a;
     }();
+    static const std::array<bool, 128> firstOfCue = [] {
+        std::array<bool, 128> a{};
+        for (size_t u = 0; u < 128; ++u)
+            a[u] = !byFirst[u].empty();
+        return a;
+    }();
     CuePositions *screens[] = {&opennessCues, &licenseCompoundCues, &codenameCues, &roleCues, &exampleCues};
     const QStringView lowered(lowerText);
+    const char16_t *low = lowered.utf16();
+    bool afterWordChar = false; // whether the character before i is a letter or digit
     for (qsizetype i = 0; i < lowered.size(); ++i) {
-        const char16_t u = lowered[i].unicode();
+        const char16_t u = low[i];
+        const bool wordStart = !afterWordChar;
         if (u >= 128) {
+            afterWordChar = QChar(u).isLetterOrNumber();
             if (u == 0x274c || u == 0x2717 || u == 0x2718)
                 opennessCues.add(i);
             continue;
         }
+        afterWordChar = isAsciiAlnum(u);
         // Every cue word is looked for at the start of a word; the "-licensed" kind after a letter.
-        const bool wordStart = i == 0 || !lowered[i - 1].isLetterOrNumber();
-        if (!(wordStart || u == u'-') || byFirst[u].empty())
+        if (!firstOfCue[u] || !(wordStart || u == u'-'))
             continue;
         int added = 0; // each screen once per position
         for (const int k : byFirst[u]) {
@@ -596,7 +612,7 @@ std::vector<Number> DocumentScan::numbersIn(const Sentence &s, const std::vector
     const QStringView text = QStringView(doc.text).mid(s.range.start, s.range.length());
     if (std::none_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); }))
         return out;
-    auto it = re.globalMatch(text);
+    auto it = rx::globalMatch(re, text);
     while (it.hasNext()) {
         const auto m = it.next();
         const qsizetype start = s.range.start + m.capturedStart(num);
@@ -648,7 +664,7 @@ bool DocumentScan::isObject(const Sentence &s, const Hit &h) const
         return true;
     // "beat GPT-5.4 and Claude Opus 4.6": the list goes on.
     static const QRegularExpression conjunction(QStringLiteral(R"(^\s*(?:\([^)]{0,12}\))?\s*(?:,|,?\s+and|,?\s+or|/)\s*$)"));
-    if (previous && previous->range.start >= s.range.start && conjunction.match(before).hasMatch()
+    if (previous && previous->range.start >= s.range.start && rx::match(conjunction, before).hasMatch()
         && kindOf(previous->entity) == kindOf(h.entity))
         return isObject(s, *previous);
     return false;
@@ -768,7 +784,7 @@ void DocumentScan::findCodenamesAndPeople()
         const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
         const bool codenameCue = codenameCues.anyIn(s.range);
         const bool roleCue = roleCues.anyIn(s.range);
-        auto it = codenameCue ? codename.globalMatch(text) : QRegularExpressionMatchIterator();
+        auto it = codenameCue ? rx::globalMatch(codename, text) : QRegularExpressionMatchIterator();
         while (it.hasNext()) {
             const auto m = it.next();
             const QString name = m.captured(QStringLiteral("name"));
@@ -792,8 +808,8 @@ void DocumentScan::findCodenamesAndPeople()
             bool appositive = false;
             for (const Hit &h : hitsIn(s.range))
                 if (kindOf(h.entity) == EntityKind::Model && h.range.end <= s.range.start + m.capturedStart(0))
-                    appositive = apposition.match(QStringView(t).mid(h.range.end, s.range.start + m.capturedStart(0) - h.range.end)).hasMatch();
-            const bool secondModel = !appositive && another.match(text.left(m.capturedStart(0))).hasMatch();
+                    appositive = rx::match(apposition, QStringView(t).mid(h.range.end, s.range.start + m.capturedStart(0) - h.range.end)).hasMatch();
+            const bool secondModel = !appositive && rx::match(another, text.left(m.capturedStart(0))).hasMatch();
             if (model < 0 && !secondModel) {
                 // The subject of the sentences before it (a family only when nothing more precise is there).
                 int family = -1;
@@ -838,12 +854,12 @@ void DocumentScan::findCodenamesAndPeople()
             static const QRegularExpression examples(QStringLiteral(
                 R"(\b(?:[Mm]odels?|LLMs?),?\s+(?:such as|like|including)\s+(?<list>[A-Z][\w.+-]*(?:\s+[\dA-Z][\w.+-]*){0,2}(?:(?:,\s+|,?\s+(?:and|or)\s+)[A-Z][\w.+-]*(?:\s+[\dA-Z][\w.+-]*){0,2}){0,5}))"));
             static const QRegularExpression separators(QStringLiteral(R"(,\s+|,?\s+(?:and|or)\s+)"));
-            for (auto et = examples.globalMatch(text); et.hasNext();) {
+            for (auto et = rx::globalMatch(examples, text); et.hasNext();) {
                 const auto m = et.next();
                 const QString list = m.captured(QStringLiteral("list"));
                 qsizetype at = s.range.start + m.capturedStart(QStringLiteral("list"));
                 qsizetype pos = 0;
-                auto sep = separators.globalMatch(list);
+                auto sep = rx::globalMatch(separators, list);
                 while (pos < list.size()) {
                     const auto next = sep.hasNext() ? sep.next() : QRegularExpressionMatch();
                     const qsizetype end = next.hasMatch() ? next.capturedStart() : list.size();
@@ -858,7 +874,7 @@ void DocumentScan::findCodenamesAndPeople()
                 }
             }
         }
-        auto rt = roleCue ? role.globalMatch(text) : QRegularExpressionMatchIterator();
+        auto rt = roleCue ? rx::globalMatch(role, text) : QRegularExpressionMatchIterator();
         while (rt.hasNext()) {
             const auto m = rt.next();
             const qsizetype a = s.range.start + m.capturedStart(QStringLiteral("name"));
@@ -1039,7 +1055,7 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
                     return b->entity;
                 // "74.2 on general benchmarks like MMLU", "49.8 on math challenges such as MATH"
                 static const QRegularExpression example(QStringLiteral(R"(^(?:on|in)\s+(?:[\w-]+\s+){0,3}?(?:like|such as|including|e\.g\.,?)$)"));
-                if (example.match(gap).hasMatch())
+                if (rx::match(example, gap).hasMatch())
                     return b->entity;
                 break;
             }
@@ -1072,7 +1088,7 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
             return false;
         static const QRegularExpression after(QStringLiteral(
             R"(^\s*(?:[-\s]?(?:billion|million|thousand|trillion|x\b|times|params|parameters?|physicians|users|people|downloads|days|months|years|weeks|hours|minutes|seconds|tokens|languages|experts|GPUs|nodes|layers|heads|countries|percent of|word|words|stars|shots?|examples|samples|runs|trials|seeds|turns|steps|epochs|prompts|questions|problems|tasks|requests|benchmarks|datasets|metrics|categories|subjects|domains|models|points?\s+(?:higher|lower)))|^-(?:word|year|day|month|hour|person|shot|turn))"));
-        return !after.match(between(n.end, std::min<qsizetype>(n.end + 24, s.range.end))).hasMatch();
+        return !rx::match(after, between(n.end, std::min<qsizetype>(n.end + 24, s.range.end))).hasMatch();
     };
     // The setting a sentence states: shots, a mode.
     QString setting;
@@ -1080,9 +1096,9 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         static const QRegularExpression shots(QStringLiteral(R"(\b(\d+)[- ]shots?\b)"));
         static const QRegularExpression mode(QStringLiteral(R"(\b([A-Z][a-z]+)\s+[Mm]ode\b)"));
         const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
-        if (const auto m = shots.match(text); m.hasMatch())
+        if (const auto m = rx::match(shots, text); m.hasMatch())
             setting = m.captured(1) + QStringLiteral("-shot");
-        else if (const auto m2 = mode.match(text); m2.hasMatch())
+        else if (const auto m2 = rx::match(mode, text); m2.hasMatch())
             setting = m2.captured(1) + QStringLiteral(" mode");
     }
     std::vector<bool> used(numbers.size(), false);
@@ -1096,7 +1112,7 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         static const QRegularExpression joiner(QStringLiteral(R"(^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$)"));
         for (size_t i = 0; i < numbers.size();) {
             size_t j = i + 1;
-            while (j < numbers.size() && isScoreNumber(numbers[j]) && joiner.match(between(numbers[j - 1].end, numbers[j].start)).hasMatch())
+            while (j < numbers.size() && isScoreNumber(numbers[j]) && rx::match(joiner, between(numbers[j - 1].end, numbers[j].start)).hasMatch())
                 ++j;
             if (j - i == listed.size() && isScoreNumber(numbers[i])) {
                 // The model: one named just before the run ("Y with"), else the sentence's subject.
@@ -1137,7 +1153,7 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
                 const QString gap = between(m->range.end, n.start).toString().simplified();
                 static const QRegularExpression named(QStringLiteral(
                     u"^(?:\\(|[\u2019']s|:|\\s*scores?d?|\\s*scoring|\\s*at|\\s*with|\\s*hits?|\\s*achieves?d?|\\s*gets?|\\s*reached|\\s*reaches|=)\\s*$"));
-                if (gap.isEmpty() || named.match(gap).hasMatch())
+                if (gap.isEmpty() || rx::match(named, gap).hasMatch())
                     model = m->entity;
                 break;
             }
@@ -1158,9 +1174,9 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
             R"((?:scor(?:e|es|ed|ing)(?:\s+of)?|achiev(?:e|es|ed|ing)(?:\s+(?:a\s+)?(?:score|result)\s+of)?|reach(?:es|ed|ing)?|hits?|hitting|with|gets?|got|posts?|posted|just|of|at|to)\s*$)"));
         static const QRegularExpression onAfter(QStringLiteral(R"(^\s*(?:on|in)\s)"));
         const QString before = between(std::max(s.range.start, n.start - 30), n.start).toString().toLower();
-        const bool cued = cueBefore.match(before).hasMatch();
+        const bool cued = rx::match(cueBefore, before).hasMatch();
         // "scoring 52 on", or a pair "(73.8%, +5.8%) on".
-        const bool onBench = onAfter.match(pastAside(between(n.end, std::min<qsizetype>(n.end + 40, s.range.end)).toString())).hasMatch();
+        const bool onBench = rx::match(onAfter, pastAside(between(n.end, std::min<qsizetype>(n.end + 40, s.range.end)).toString())).hasMatch();
         const bool bulletValue = s.listItem && between(s.range.start, n.start).contains(u':');
         bool benchColon = false; // "(HealthBench Hard: 42.8%)"
         for (const Hit *b : benches)
@@ -1243,13 +1259,13 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             R"(\b(?:will|would|plans?|planned|hopes?|promis\w*|future|upcoming|next[- ]generation|may(?!\s+\d)|might|could|should|if|whether|expect\w*)\b)"));
         auto valueOf = [&](const QRegularExpressionMatch &m, QStringView textBefore) -> QString {
             QString v = m.capturedStart(QStringLiteral("closed")) >= 0 ? QStringLiteral("closed") : QStringLiteral("open");
-            if (negated.match(textBefore).hasMatch())
+            if (rx::match(negated, textBefore).hasMatch())
                 v = v == u"open" ? QStringLiteral("closed") : QStringLiteral("open");
             return v;
         };
         // Every cue has one of these words: most sentences skip the expressions below.
         const bool cue = opennessCues.anyIn(s.range); // every cue below has one of its words
-        if (cue && !s.heading && !hedge.match(lower).hasMatch()) {
+        if (cue && !s.heading && !rx::match(hedge, lower).hasMatch()) {
             for (const Hit *m : models) {
                 if (isObject(s, *m) || isFamily(m->entity))
                     continue;
@@ -1260,21 +1276,21 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                         break;
                     }
                 const QStringView after = QStringView(t).mid(m->range.end, std::min<qsizetype>(stop, m->range.end + 90) - m->range.end);
-                QRegularExpressionMatch hit = afterCopula.match(after);
+                QRegularExpressionMatch hit = rx::match(afterCopula, after);
                 if (!hit.hasMatch())
-                    hit = apposition.match(after);
+                    hit = rx::match(apposition, after);
                 if (hit.hasMatch()) {
                     const qsizetype cueAt = std::max(hit.capturedStart(QStringLiteral("closed")), hit.capturedStart(QStringLiteral("open")));
                     addAttribute(m->entity, QStringLiteral("openness"), valueOf(hit, after.left(cueAt)), s.range);
                     continue;
                 }
-                if (weightsAvailable.match(after).hasMatch()) {
+                if (rx::match(weightsAvailable, after).hasMatch()) {
                     addAttribute(m->entity, QStringLiteral("openness"), QStringLiteral("open"), s.range);
                     continue;
                 }
                 const qsizetype from = std::max(s.range.start, m->range.start - 30);
                 const QStringView ahead = QStringView(t).mid(from, m->range.start - from);
-                const auto b = before.match(ahead);
+                const auto b = rx::match(before, ahead);
                 if (b.hasMatch())
                     addAttribute(m->entity, QStringLiteral("openness"), valueOf(b, ahead.left(b.capturedStart())), s.range);
             }
@@ -1283,18 +1299,18 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                                                 QRegularExpression::CaseInsensitiveOption);
             static const QRegularExpression cross(QStringLiteral(u"[\u274c\u2717\u2718]"));
             const bool bullet = s.listItem && s.range.length() < 48
-                                && (cross.match(lower).hasMatch() || any.match(lower).capturedStart() == 0);
+                                && (rx::match(cross, lower).hasMatch() || rx::match(any, lower).capturedStart() == 0);
             // "… for open-sourcing the model": the model the text is about.
             static const QRegularExpression theModel(QStringLiteral(
                 R"(\b(?:open[- ]sourc(?:ing|ed|es)|releas(?:ing|ed|es) the weights of)\s+(?:the|this)\s+model\b)"));
             if (models.empty() && !pronoun && !bullet && m_contextModel >= 0 && !isFamily(m_contextModel)
-                && theModel.match(lower).hasMatch())
+                && rx::match(theModel, lower).hasMatch())
                 addAttribute(m_contextModel, QStringLiteral("openness"), QStringLiteral("open"), s.range);
             if (models.empty() && (pronoun || bullet) && m_contextModel >= 0) {
-                const auto m = any.match(lower);
+                const auto m = rx::match(any, lower);
                 if (m.hasMatch()) {
                     QString v = valueOf(m, QStringView(lower).left(m.capturedStart()));
-                    if (cross.match(lower).hasMatch() && v == u"open")
+                    if (rx::match(cross, lower).hasMatch() && v == u"open")
                         v = QStringLiteral("closed");
                     if (!isFamily(m_contextModel))
                         addAttribute(m_contextModel, QStringLiteral("openness"), v, s.range);
@@ -1309,7 +1325,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
     {
         static const QRegularExpression compound(QStringLiteral(R"(\b([A-Z][\w.]*(?:[ -]\d(?:\.\d)?)?)-(?:licensed|equivalent|equiv|style)\b)"));
         const bool maybe = licenseCompoundCues.anyIn(s.range);
-        for (auto it = maybe ? compound.globalMatch(text) : QRegularExpressionMatchIterator(); it.hasNext();) {
+        for (auto it = maybe ? rx::globalMatch(compound, text) : QRegularExpressionMatchIterator(); it.hasNext();) {
             const auto m = it.next();
             const auto known = x.matcher().find(m.captured(1));
             if (known.size() == 1 && known[0].range.length() == m.capturedLength(1)
@@ -1398,8 +1414,8 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 const Hit *m = *it;
                 if (m->range.end > o->range.start)
                     continue;
-                if (apposed.match(t.mid(m->range.end, o->range.start - m->range.end)).hasMatch()
-                    && possessiveAfter.match(QStringView(t).mid(o->range.end, std::min<qsizetype>(60, s.range.end - o->range.end))).hasMatch())
+                if (rx::match(apposed, t.mid(m->range.end, o->range.start - m->range.end)).hasMatch()
+                    && rx::match(possessiveAfter, QStringView(t).mid(o->range.end, std::min<qsizetype>(60, s.range.end - o->range.end))).hasMatch())
                     addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
                                  s.range, o->entity);
                 break;
@@ -1410,7 +1426,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 const QString gap = t.mid(o->range.end + 3, m->range.start - o->range.end - 3).toLower().simplified();
                 static const QRegularExpression fill(QStringLiteral(
                     R"(^(?:(?:own|new|first|latest|newest|flagship|previous|best|open|closed|proprietary|frontier|ai|model|models|upcoming|midsize|\s)+)?$)"));
-                if (fill.match(gap).hasMatch())
+                if (rx::match(fill, gap).hasMatch())
                     addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
                                  s.range, o->entity);
                 break;
@@ -1424,7 +1440,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 continue;
             // "Anthropic Claude-instant-v1", "Google Gemini 3": the maker's name before the model's.
             const bool compound = m->range.start == o->range.end + 1 && (t[o->range.end] == u' ' || t[o->range.end] == u'\u00a0');
-            if (compound || releaseVerb.match(t.mid(o->range.end, m->range.start - o->range.end)).hasMatch())
+            if (compound || rx::match(releaseVerb, t.mid(o->range.end, m->range.start - o->range.end)).hasMatch())
                 addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
                              s.range, o->entity);
             break;
@@ -1437,7 +1453,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             // "X, the latest generation of foundation models from the Qwen team"
             static const QRegularExpression byOrg(QStringLiteral(
                 R"(^,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+)?(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)\s+by\s+(?:the\s+)?$|^\s+from\s+(?:the\s+)?$|^,\s*(?:a|an|the|its|their)\s+[\w\s-]{0,50}?\b(?:models?|llms?|LLMs?|family|generation|release|version)\s+from\s+(?:the\s+)?$)"));
-            if (byOrg.match(t.mid(m->range.end, o->range.start - m->range.end)).hasMatch())
+            if (rx::match(byOrg, t.mid(m->range.end, o->range.start - m->range.end)).hasMatch())
                 addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
                              s.range, o->entity);
             break;
@@ -1487,7 +1503,7 @@ void DocumentScan::readClaims(const Sentence &s, const std::vector<Hit> &inS)
     // Stock moves: "Meta stock jumped 6.5% on the announcement day", "stock price increased more than 9%".
     static const QRegularExpression stock(QStringLiteral(
         R"(\b(?:stock|shares|share price)(?:\s+price)?\s+(?<verb>rose|jumped|climbed|gained|surged|increased|rallied|soared|fell|dropped|declined|slid|sank|tumbled|plunged)\s+(?:by\s+)?(?<q>more than|over|about|nearly|almost|around|roughly|some)?\s*(?<n>\d+(?:\.\d+)?)\s?%(?<rest>[^.;]{0,40}))"));
-    for (auto it = stock.globalMatch(text); it.hasNext();) {
+    for (auto it = rx::globalMatch(stock, text); it.hasNext();) {
         const auto m = it.next();
         const int org = orgBefore(s.range.start + m.capturedStart());
         if (org < 0)
@@ -1521,17 +1537,17 @@ void DocumentScan::readClaims(const Sentence &s, const std::vector<Hit> &inS)
         for (const Hit &h : inS) {
             if (kindOf(h.entity) != EntityKind::Person)
                 continue;
-            const auto m = appositive.match(QStringView(t).mid(h.range.end, 8));
+            const auto m = rx::match(appositive, QStringView(t).mid(h.range.end, 8));
             if (m.hasMatch())
                 addNumericClaim(h.entity, QStringLiteral("age"), m.captured(1).toDouble(), m.captured(1).toDouble(),
                                 m.captured(1), s.range);
             const qsizetype from = std::max(s.range.start, h.range.start - 14);
-            const auto y = yearOld.match(QStringView(t).mid(from, h.range.start - from));
+            const auto y = rx::match(yearOld, QStringView(t).mid(from, h.range.start - from));
             if (y.hasMatch())
                 addNumericClaim(h.entity, QStringLiteral("age"), y.captured(1).toDouble(), y.captured(1).toDouble(),
                                 y.captured(1), s.range);
         }
-        const auto lead = leading.match(text);
+        const auto lead = rx::match(leading, text);
         if (lead.hasMatch()) {
             // The person: the one this sentence or the one before names.
             int person = -1;
@@ -1558,7 +1574,7 @@ void DocumentScan::readClaims(const Sentence &s, const std::vector<Hit> &inS)
         R"((?<q>nearly|almost|about|around|roughly|over|more than|some|approximately)?\s*\$(?<n>\d+(?:\.\d+)?)\s?(?<u>billion|bn|B|million|M|trillion)\b)"));
     static const QRegularExpression investCue(QStringLiteral(R"(\b(?:invest\w*|acqui\w+|deal|stake|bought|buy|purchase\w*|funding)\b)"));
     static const QRegularExpression revenueCue(QStringLiteral(R"(^\s*(?:in\s+)?(?:annuali[sz]ed\s+)?(?:revenue|sales)\b)"));
-    for (auto it = money.globalMatch(text); it.hasNext();) {
+    for (auto it = rx::globalMatch(money, text); it.hasNext();) {
         const auto m = it.next();
         int decimals = 0;
         double n = parseNumberText(m.capturedView(QStringLiteral("n")), &decimals);
@@ -1571,14 +1587,14 @@ void DocumentScan::readClaims(const Sentence &s, const std::vector<Hit> &inS)
         const qsizetype end = s.range.start + m.capturedEnd();
         const TextRange clause = clauseAround(t, s.range, end);
         const QStringView rest = QStringView(t).mid(end, clause.end - end);
-        if (revenueCue.match(rest).hasMatch()) {
+        if (rx::match(revenueCue, rest).hasMatch()) {
             const int org = orgBefore(s.range.start + m.capturedStart());
             if (org >= 0)
                 addNumericClaim(org, QStringLiteral("revenue_usd_b"), low * scale, high * scale, value, s.range);
             continue;
         }
         const QStringView clauseText = QStringView(t).mid(clause.start, clause.length());
-        if (!investCue.match(clauseText).hasMatch())
+        if (!rx::match(investCue, clauseText).hasMatch())
             continue;
         const int target = orgAfter(end);
         if (target < 0 || (target >= 0 && [&] {
@@ -1679,18 +1695,18 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, co
             if (std::none_of(models.begin(), models.end(), [&](const Hit *o) { return o->entity == h.entity; }))
                 models.push_back(&h);
     QString kind;
-    const bool planned = plan.match(lower).hasMatch();
-    if (release.match(lower).hasMatch() && !planned && (!models.empty() || lower.startsWith(u"released")))
+    const bool planned = rx::match(plan, lower).hasMatch();
+    if (rx::match(release, lower).hasMatch() && !planned && (!models.empty() || lower.startsWith(u"released")))
         kind = QStringLiteral("release");
-    else if (licenseChange.match(lower).hasMatch())
+    else if (rx::match(licenseChange, lower).hasMatch())
         kind = QStringLiteral("license_change");
-    else if (investment.match(lower).hasMatch() && !planned)
+    else if (rx::match(investment, lower).hasMatch() && !planned)
         kind = QStringLiteral("investment");
-    else if (report.match(lower).hasMatch() && !planned)
+    else if (rx::match(report, lower).hasMatch() && !planned)
         kind = QStringLiteral("report");
-    else if (hire.match(lower).hasMatch() && !planned)
+    else if (rx::match(hire, lower).hasMatch() && !planned)
         kind = QStringLiteral("organization");
-    else if (announce.match(lower).hasMatch() && !planned)
+    else if (rx::match(announce, lower).hasMatch() && !planned)
         kind = QStringLiteral("announcement");
     if (kind.isEmpty())
         return;
@@ -1787,9 +1803,9 @@ void DocumentScan::noteAnnouncement(const Sentence &s, const std::vector<Hit> &i
         u"|^[^.]{0,80}:\\s+(?:a\\s+)?new\\s+models?\\b)"));
     static const QRegularExpression notNow(QStringLiteral(
         R"(\b(?:will|plans?|planned|expected|coming soon|upcoming|would|hopes?|rumou?red|could|may(?!\s+\d)|might|previous(?:ly)?|last year|earlier)\b)"));
-    const auto a = announcing.match(lower);
-    const auto n = a.hasMatch() ? QRegularExpressionMatch() : isNew.match(lower);
-    if ((!a.hasMatch() && !n.hasMatch()) || notNow.match(lower).hasMatch())
+    const auto a = rx::match(announcing, lower);
+    const auto n = a.hasMatch() ? QRegularExpressionMatch() : rx::match(isNew, lower);
+    if ((!a.hasMatch() && !n.hasMatch()) || rx::match(notNow, lower).hasMatch())
         return;
     const qsizetype after = a.hasMatch() ? s.range.start + a.capturedEnd() : s.range.start;
     if (a.hasMatch()) {
@@ -1797,7 +1813,7 @@ void DocumentScan::noteAnnouncement(const Sentence &s, const std::vector<Hit> &i
         static const QRegularExpression that(QStringLiteral(R"(^\s*that\b)"));
         static const QRegularExpression released(QStringLiteral(R"(\b(?:releas\w*|launch\w*|available|open[- ]sourc\w*|introduc\w*)\b)"));
         const QStringView rest = QStringView(lowerText).mid(after, s.range.end - after);
-        if (that.match(rest).hasMatch() && !released.match(rest).hasMatch())
+        if (rx::match(that, rest).hasMatch() && !rx::match(released, rest).hasMatch())
             return;
     }
     int added = 0;
@@ -1815,7 +1831,7 @@ void DocumentScan::noteAnnouncement(const Sentence &s, const std::vector<Hit> &i
         // Not isObject(): its cues ("including", "for") also introduce the very models announced.
         static const QRegularExpression comparing(QStringLiteral(R"(\b(?:than|vs\.?|versus|compared|outperform\w*|beats?|like|over)\s*$)"));
         const qsizetype from = std::max(s.range.start, h.range.start - 24);
-        if (comparing.match(QStringView(lowerText).mid(from, h.range.start - from)).hasMatch())
+        if (rx::match(comparing, QStringView(lowerText).mid(from, h.range.start - from)).hasMatch())
             break; // the models it is measured against
         if (std::none_of(m_announced.begin(), m_announced.end(), [&](const auto &p) { return p.first == h.entity; }))
             m_announced.emplace_back(h.entity, s.range);

@@ -2,6 +2,7 @@
 
 #include "extract/DateFinder.h"
 #include "extract/TextScan.h"
+#include "common/Regex.h"
 
 #include <QRegularExpression>
 #include <algorithm>
@@ -58,6 +59,16 @@ int Extractor::family(QStringView token, qsizetype *prefixLength) const
 
 Extraction Extractor::extract(const model::Document &doc) const
 {
+    // The scan matches without PCRE2's per-match check of the subject (common/Regex.h), so the
+    // text it reads must be well-formed UTF-16. A lone surrogate becomes U+FFFD in a copy: the
+    // same length, so every offset found still points into the document as stored.
+    if (!rx::isWellFormedUtf16(doc.text) || !rx::isWellFormedUtf16(doc.meta.title)) {
+        model::Document repaired = doc;
+        repaired.text = rx::repairUtf16(doc.text);
+        repaired.meta.title = rx::repairUtf16(doc.meta.title);
+        DocumentScan scan(*this, repaired);
+        return scan.run();
+    }
     DocumentScan scan(*this, doc);
     return scan.run();
 }

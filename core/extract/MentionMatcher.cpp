@@ -3,7 +3,7 @@
 #include "extract/KnowledgePack.h"
 
 #include <algorithm>
-#include <deque>
+#include <array>
 
 namespace sextant::extract {
 
@@ -11,54 +11,103 @@ namespace {
 
 constexpr char16_t kSep = u' ';
 
-bool isSeparator(QChar c)
-{
-    return c == u' ' || c == u'-' || c == u'_' || c == u'\u00a0' || c == u'\u2010' || c == u'\u2011' || c == u'\t'
-           || c == u'\n';
-}
-
 /// The normalized form of a text, with each normalized unit's offset in the
 /// original. Separator runs become one kSep; a separator is implied between a
-/// letter and a following digit.
-/// Both forms, folded and as written, share one pass and one origin table.
+/// letter and a following digit. Only the folded (lowered) form is kept: the
+/// form as written, which case-sensitive names need, is read back through the
+/// offsets (written()). The buffers grow and are reused, never shrunk: find()
+/// runs once per sentence and table cell, so its fixed cost matters as much as
+/// its cost per character.
 struct Normalized {
-    std::vector<char16_t> chars;  // as written
-    std::vector<char16_t> folded; // lowered
-    std::vector<qsizetype> origin;
+    std::unique_ptr<char16_t[]> folded;
+    std::unique_ptr<qsizetype[]> origin;
+    size_t size = 0;
+    size_t capacity = 0;
+
+    void reserve(size_t n)
+    {
+        if (n <= capacity)
+            return;
+        capacity = std::max(n, capacity * 2);
+        folded.reset(new char16_t[capacity]);
+        origin.reset(new qsizetype[capacity]);
+    }
 };
+
+enum AsciiClass : unsigned char { Other, Separator, Digit, Upper, Lower };
+
+constexpr std::array<unsigned char, 128> asciiClasses()
+{
+    std::array<unsigned char, 128> a{};
+    for (char16_t c : {u' ', u'-', u'_', u'\t', u'\n'})
+        a[c] = Separator;
+    for (int c = '0'; c <= '9'; ++c)
+        a[size_t(c)] = Digit;
+    for (int c = 'A'; c <= 'Z'; ++c)
+        a[size_t(c)] = Upper;
+    for (int c = 'a'; c <= 'z'; ++c)
+        a[size_t(c)] = Lower;
+    return a;
+}
+constexpr std::array<unsigned char, 128> kAscii = asciiClasses();
+
+char16_t foldQuote(char16_t u) { return (u == u'\u2019' || u == u'\u2018' || u == u'\u02bc') ? u'\'' : u; }
 
 void normalize(QStringView text, Normalized &out)
 {
-    out.chars.clear();
-    out.folded.clear();
-    out.origin.clear();
-    out.chars.reserve(static_cast<size_t>(text.size()) + 16);
-    out.folded.reserve(static_cast<size_t>(text.size()) + 16);
-    out.origin.reserve(static_cast<size_t>(text.size()) + 16);
-    auto push = [&out](char16_t raw, char16_t lowered, qsizetype at) {
-        out.chars.push_back(raw);
-        out.folded.push_back(lowered);
-        out.origin.push_back(at);
-    };
+    out.reserve(2 * static_cast<size_t>(text.size()) + 1); // at most an implied separator before each unit
+    char16_t *f = out.folded.get();
+    qsizetype *o = out.origin.get();
+    size_t k = 0;
     bool prevLetter = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        char16_t u = c.unicode();
-        if (isSeparator(c)) {
-            if (!out.chars.empty() && out.chars.back() != kSep)
-                push(kSep, kSep, i);
+    const char16_t *src = text.utf16();
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t u = src[i];
+        if (u < 128) {
+            const unsigned char c = kAscii[u];
+            if (c == Separator) {
+                if (k > 0 && f[k - 1] != kSep) {
+                    f[k] = kSep;
+                    o[k++] = i;
+                }
+                prevLetter = false;
+                continue;
+            }
+            if (c == Digit && prevLetter && f[k - 1] != kSep) { // prevLetter: k > 0
+                f[k] = kSep; // "Qwen2.5" reads as "Qwen 2.5"
+                o[k++] = i;
+            }
+            prevLetter = c >= Upper;
+            f[k] = c == Upper ? char16_t(u + 32) : u;
+            o[k++] = i;
+            continue;
+        }
+        if (u == u'\u00a0' || u == u'\u2010' || u == u'\u2011') {
+            if (k > 0 && f[k - 1] != kSep) {
+                f[k] = kSep;
+                o[k++] = i;
+            }
             prevLetter = false;
             continue;
         }
-        const bool ascii = u < 128;
-        const bool digit = ascii ? (u >= u'0' && u <= u'9') : c.isDigit();
-        if (digit && prevLetter && !out.chars.empty() && out.chars.back() != kSep)
-            push(kSep, kSep, i); // "Qwen2.5" reads as "Qwen 2.5"
-        prevLetter = ascii ? ((u | 0x20) >= u'a' && (u | 0x20) <= u'z') : c.isLetter();
-        if (u == u'\u2019' || u == u'\u2018' || u == u'\u02bc')
-            u = u'\''; // "Humanity’s" = "Humanity's"
-        push(u, ascii ? (u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u) : QChar(u).toLower().unicode(), i);
+        const QChar q(u);
+        if (q.isDigit() && prevLetter && f[k - 1] != kSep) {
+            f[k] = kSep;
+            o[k++] = i;
+        }
+        prevLetter = q.isLetter();
+        const char16_t quoted = foldQuote(u); // "Humanity’s" = "Humanity's"
+        f[k] = quoted < 128 ? quoted : QChar(quoted).toLower().unicode();
+        o[k++] = i;
     }
+    out.size = k;
+}
+
+/// Normalized unit j as written: the separator, or the text's own character.
+char16_t written(const Normalized &n, QStringView text, size_t j)
+{
+    return n.folded[j] == kSep ? kSep : foldQuote(text[n.origin[j]].unicode());
 }
 
 bool isWordChar(QChar c) { return c.isLetterOrNumber(); }
@@ -69,13 +118,11 @@ constexpr qsizetype kLongestName = 160;
 
 struct MentionMatcher::Automaton {
     struct Node {
-        std::vector<std::pair<char16_t, int>> next; // sorted by char
-        int fail = 0;
-        int output = -1;     // first pattern ending here (a chain through Pattern::next)
-        int outputLink = -1; // next node on the fail chain with an output
+        std::vector<std::pair<char16_t, int>> next;
+        int output = -1; // first pattern ending here (a chain through Pattern::next)
     };
     std::vector<Node> nodes{Node{}};
-    std::vector<int> rootNext = std::vector<int>(65536, -1); // the root is dense: most steps fail back to it
+    std::vector<int> rootNext = std::vector<int>(65536, -1); // the root's children, dense
     struct Pattern {
         int entity;
         int length;                // in normalized units
@@ -101,7 +148,7 @@ struct MentionMatcher::Automaton {
             return;
         Normalized normalized;
         normalize(name, normalized);
-        size_t end = normalized.folded.size();
+        size_t end = normalized.size;
         while (end > 0 && normalized.folded[end - 1] == kSep)
             --end;
         size_t start = 0;
@@ -125,8 +172,8 @@ struct MentionMatcher::Automaton {
         }
         Pattern p{entity, static_cast<int>(end - start), {}, -1};
         if (caseSensitive)
-            p.exact.assign(normalized.chars.begin() + static_cast<std::ptrdiff_t>(start),
-                           normalized.chars.begin() + static_cast<std::ptrdiff_t>(end));
+            for (size_t i = start; i < end; ++i)
+                p.exact.push_back(written(normalized, name, i));
         // The first name added for a spelling wins: one pattern per folded form, and one per exact form.
         int *link = &nodes[static_cast<size_t>(node)].output;
         while (*link >= 0) {
@@ -140,70 +187,66 @@ struct MentionMatcher::Automaton {
     }
 
     /// Whether pattern p matches the text as written, ending at normalized unit `last`.
-    bool caseMatches(const Pattern &p, const Normalized &n, size_t last) const
+    static bool caseMatches(const Pattern &p, const Normalized &n, QStringView text, size_t last)
     {
         if (p.exact.empty())
             return true;
         const size_t first = last + 1 - static_cast<size_t>(p.length);
-        return std::equal(p.exact.begin(), p.exact.end(), n.chars.begin() + static_cast<std::ptrdiff_t>(first));
+        for (size_t k = 0; k < p.exact.size(); ++k)
+            if (written(n, text, first + k) != p.exact[k])
+                return false;
+        return true;
     }
 
-    // The whole automaton as a table: one lookup per character, no failure walks.
-    // Characters no name contains share class 0, which always leads back to the root.
+    // The trie as a table: one lookup per step. Characters no name contains share class 0, and
+    // node 0 (the root) is never a child, so 0 also means "no such child". Nodes are numbered
+    // breadth first, so the rows of the shallow nodes, which nearly every walk reads, lie
+    // together at the start of the table and stay in the cache (the whole table does not).
     std::vector<uint16_t> classOf = std::vector<uint16_t>(65536, 0);
     size_t classes = 1;
-    std::vector<int> delta;        // node * classes + class -> node (built, then narrowed when it fits)
-    std::vector<uint16_t> delta16; // the same in half the memory: the scan's table stays in cache
-    std::vector<int> reportFrom;   // per node: where its chain of outputs starts (itself or its output link), -1 when none
+    std::vector<int> delta;        // node * classes + class -> child (built, then narrowed when it fits)
+    std::vector<uint16_t> delta16; // the same in half the memory
+    std::vector<int> outputOf;     // per node (table numbering): Node::output
 
     void build()
     {
-        std::deque<int> queue;
-        std::vector<int> order{0}; // breadth first: a node's failure target comes before it
         for (int c = 0; c < 65536; ++c)
-            if (rootNext[static_cast<size_t>(c)] > 0) {
-                queue.push_back(rootNext[static_cast<size_t>(c)]);
+            if (rootNext[static_cast<size_t>(c)] > 0)
                 classOf[static_cast<size_t>(c)] = static_cast<uint16_t>(classes++);
-            }
-        while (!queue.empty()) {
-            const int node = queue.front();
-            queue.pop_front();
-            order.push_back(node);
-            for (const auto &[c, to] : nodes[static_cast<size_t>(node)].next) {
-                int f = nodes[static_cast<size_t>(node)].fail;
-                while (f != 0 && child(f, c) < 0)
-                    f = nodes[static_cast<size_t>(f)].fail;
-                const int target = child(f, c);
-                Node &t = nodes[static_cast<size_t>(to)];
-                t.fail = (target >= 0 && target != to) ? target : 0;
-                const Node &fn = nodes[static_cast<size_t>(t.fail)];
-                t.outputLink = fn.output >= 0 ? t.fail : fn.outputLink;
-                queue.push_back(to);
+        for (const Node &node : nodes)
+            for (const auto &[c, to] : node.next)
                 if (classOf[c] == 0)
                     classOf[c] = static_cast<uint16_t>(classes++);
-            }
-        }
-        delta.assign(nodes.size() * classes, 0);
+        // Breadth-first numbering: order[new] = old, renumbered[old] = new.
+        std::vector<int> order{0};
+        order.reserve(nodes.size());
         for (int c = 0; c < 65536; ++c)
             if (const int to = rootNext[static_cast<size_t>(c)]; to > 0)
-                delta[classOf[static_cast<size_t>(c)]] = to;
+                order.push_back(to);
+        for (size_t k = 1; k < order.size(); ++k)
+            for (const auto &[c, to] : nodes[static_cast<size_t>(order[k])].next)
+                order.push_back(to);
+        std::vector<int> renumbered(nodes.size(), 0);
+        for (size_t k = 0; k < order.size(); ++k)
+            renumbered[static_cast<size_t>(order[k])] = static_cast<int>(k);
+        delta.assign(nodes.size() * classes, 0);
+        outputOf.assign(nodes.size(), -1);
+        for (int c = 0; c < 65536; ++c)
+            if (const int to = rootNext[static_cast<size_t>(c)]; to > 0)
+                delta[classOf[static_cast<size_t>(c)]] = renumbered[static_cast<size_t>(to)];
         for (size_t k = 1; k < order.size(); ++k) {
-            const auto node = static_cast<size_t>(order[k]);
-            const auto fail = static_cast<size_t>(nodes[node].fail);
-            std::copy_n(delta.begin() + static_cast<std::ptrdiff_t>(fail * classes), classes,
-                        delta.begin() + static_cast<std::ptrdiff_t>(node * classes));
-            for (const auto &[c, to] : nodes[node].next)
-                delta[node * classes + classOf[c]] = to;
+            const Node &node = nodes[static_cast<size_t>(order[k])];
+            outputOf[k] = node.output;
+            for (const auto &[c, to] : node.next)
+                delta[k * classes + classOf[c]] = renumbered[static_cast<size_t>(to)];
         }
-        reportFrom.resize(nodes.size());
-        for (size_t k = 0; k < nodes.size(); ++k)
-            reportFrom[k] = nodes[k].output >= 0 ? static_cast<int>(k) : nodes[k].outputLink;
         if (nodes.size() <= 65536) {
             delta16.assign(delta.begin(), delta.end());
             std::vector<int>().swap(delta);
         }
     }
 
+    /// The leftmost-longest mentions, without overlaps, in text order.
     void scan(QStringView text, const Normalized &n, std::vector<Mention> &out) const
     {
         if (patterns.empty())
@@ -214,40 +257,58 @@ struct MentionMatcher::Automaton {
             scanWith(delta, text, n, out);
     }
 
+    // A name is accepted only where a word starts (accept()), so the trie is walked from word
+    // starts alone, and only as far as some name goes: a step or two for most words. A scan with
+    // an Aho-Corasick automaton reads every character through a table too large for the cache.
     template <typename Table>
     void scanWith(const Table &table, QStringView text, const Normalized &n, std::vector<Mention> &out) const
     {
-        const std::vector<char16_t> &chars = n.folded;
-        size_t state = 0;
-        const size_t len = chars.size();
-        for (size_t i = 0; i < len; ++i) {
-            state = table[state * classes + classOf[chars[i]]];
-            for (int o = reportFrom[state]; o >= 0; o = nodes[static_cast<size_t>(o)].outputLink) {
-                for (int k = nodes[static_cast<size_t>(o)].output; k >= 0; k = patterns[static_cast<size_t>(k)].next) {
-                    const Pattern &p = patterns[static_cast<size_t>(k)];
-                    if (!caseMatches(p, n, i))
+        const char16_t *chars = n.folded.get();
+        const size_t len = n.size;
+        qsizetype taken = -1; // end of the last mention taken: a match starting before it overlaps
+        for (size_t p = 0; p < len; ++p) {
+            if (chars[p] == kSep)
+                continue;
+            const qsizetype start = n.origin[p];
+            if (start < taken || (start > 0 && isWordChar(text[start - 1])))
+                continue;
+            // The longest match accepted from here; of patterns on one range, the first added.
+            int entity = -1;
+            qsizetype end = -1;
+            size_t node = 0;
+            for (size_t i = p; i < len; ++i) {
+                node = table[node * classes + classOf[chars[i]]];
+                if (node == 0)
+                    break;
+                for (int k = outputOf[node]; k >= 0; k = patterns[static_cast<size_t>(k)].next) {
+                    const Pattern &pat = patterns[static_cast<size_t>(k)];
+                    if (!caseMatches(pat, n, text, i))
                         continue;
-                    const size_t first = i + 1 - static_cast<size_t>(p.length);
-                    const qsizetype start = n.origin[first];
-                    const qsizetype end = n.origin[i] + 1;
-                    if (accept(text, start, end))
-                        out.push_back(Mention{p.entity, {start, end}});
+                    if (accept(text, start, n.origin[i] + 1)) {
+                        entity = pat.entity;
+                        end = n.origin[i] + 1;
+                    }
+                    break; // accept() depends on the range alone
                 }
+            }
+            if (entity >= 0) {
+                out.push_back(Mention{entity, {start, end}});
+                taken = end;
             }
         }
     }
 
     /// Patterns that match at the very start of text, whatever follows them.
-    void prefixes(const Normalized &n, std::vector<Mention> &out) const
+    void prefixes(QStringView text, const Normalized &n, std::vector<Mention> &out) const
     {
-        const std::vector<char16_t> &chars = n.folded;
+        const char16_t *chars = n.folded.get();
         int state = 0;
-        for (size_t i = 0; i < chars.size(); ++i) {
+        for (size_t i = 0; i < n.size; ++i) {
             state = child(state, chars[i]);
             if (state < 0)
                 return;
             for (int k = nodes[static_cast<size_t>(state)].output; k >= 0; k = patterns[static_cast<size_t>(k)].next)
-                if (caseMatches(patterns[static_cast<size_t>(k)], n, i))
+                if (caseMatches(patterns[static_cast<size_t>(k)], n, text, i))
                     out.push_back(Mention{patterns[static_cast<size_t>(k)].entity, {0, n.origin[i] + 1}});
         }
     }
@@ -295,22 +356,10 @@ MentionMatcher MentionMatcher::fromPack(const KnowledgePack &pack)
 
 std::vector<Mention> MentionMatcher::find(QStringView text) const
 {
-    std::vector<Mention> all;
     thread_local Normalized n;
     normalize(text, n);
-    m_automaton->scan(text, n, all);
-    // Leftmost, then longest; no overlaps. Stable: of two patterns on one range, the first added wins.
-    std::stable_sort(all.begin(), all.end(), [](const Mention &a, const Mention &b) {
-        return a.range.start != b.range.start ? a.range.start < b.range.start : a.range.end > b.range.end;
-    });
     std::vector<Mention> out;
-    qsizetype last = -1;
-    for (const Mention &m : all) {
-        if (m.range.start >= last) {
-            out.push_back(m);
-            last = m.range.end;
-        }
-    }
+    m_automaton->scan(text, n, out);
     return out;
 }
 
@@ -318,8 +367,9 @@ std::vector<Mention> MentionMatcher::prefixes(QStringView text) const
 {
     std::vector<Mention> out;
     thread_local Normalized n;
-    normalize(text.left(kLongestName), n); // no name is longer: the rest of a long text is never read
-    m_automaton->prefixes(n, out);
+    const QStringView head = text.left(kLongestName); // no name is longer: the rest of a long text is never read
+    normalize(head, n);
+    m_automaton->prefixes(head, n, out);
     std::stable_sort(out.begin(), out.end(), [](const Mention &a, const Mention &b) { return a.range.end > b.range.end; });
     return out;
 }

@@ -5,6 +5,8 @@
 #include "extract/Extractor.h"
 #include "extract/TextScan.h"
 
+#include "common/Regex.h"
+
 #include <QRegularExpression>
 #include <QVarLengthArray>
 #include <algorithm>
@@ -52,15 +54,15 @@ Role roleFromHeader(const QString &header)
     static const QRegularExpression bench(QStringLiteral(R"(^(?:benchmarks?|tasks?|datasets?|evals?|evaluation|metric|benchmark metric)$)"));
     static const QRegularExpression setting(QStringLiteral(R"(^(?:shots?|# shots|n-shot|metric|setting|mode|eval setting|quanti[sz]ation|precision|quant|dtype)$)"));
     static const QRegularExpression category(QStringLiteral(R"(^(?:category|domain|type|area|capability)$)"));
-    if (model.match(h).hasMatch()) return Role::Model;
-    if (org.match(h).hasMatch()) return Role::Org;
-    if (license.match(h).hasMatch()) return Role::License;
-    if (params.match(h).hasMatch()) return Role::Params;
-    if (active.match(h).hasMatch()) return Role::ActiveParams;
+    if (rx::match(model, h).hasMatch()) return Role::Model;
+    if (rx::match(org, h).hasMatch()) return Role::Org;
+    if (rx::match(license, h).hasMatch()) return Role::License;
+    if (rx::match(params, h).hasMatch()) return Role::Params;
+    if (rx::match(active, h).hasMatch()) return Role::ActiveParams;
     if (h.startsWith(u"benchmark")) return Role::Benchmark;
-    if (bench.match(h).hasMatch()) return Role::Benchmark;
-    if (setting.match(h).hasMatch()) return Role::Setting;
-    if (category.match(h).hasMatch()) return Role::Category;
+    if (rx::match(bench, h).hasMatch()) return Role::Benchmark;
+    if (rx::match(setting, h).hasMatch()) return Role::Setting;
+    if (rx::match(category, h).hasMatch()) return Role::Category;
     return Role::Unknown;
 }
 
@@ -144,7 +146,7 @@ Params parseParams(const QString &text)
     static const QRegularExpression size(QStringLiteral(R"((\d+(?:\.\d+)?)\s*([BT])(\+)?(?:\s*(active|total))?)"), QRegularExpression::CaseInsensitiveOption);
     std::vector<std::pair<double, QString>> values;
     bool plus = false;
-    for (auto it = size.globalMatch(text); it.hasNext();) {
+    for (auto it = rx::globalMatch(size, text); it.hasNext();) {
         const auto m = it.next();
         double v = m.captured(1).toDouble();
         if (m.captured(2).compare(u"T", Qt::CaseInsensitive) == 0)
@@ -183,12 +185,12 @@ QString settingOf(const QString &label, TextRange nameInLabel)
     // A code in brackets is kept whole ("Pass@1-COT" is not "Pass@1"); metrics outside brackets are read one by one.
     std::vector<Part> found;
     std::vector<std::pair<qsizetype, qsizetype>> codes;
-    for (auto it = code.globalMatch(rest); it.hasNext();) {
+    for (auto it = rx::globalMatch(code, rest); it.hasNext();) {
         const auto m = it.next();
         found.push_back({m.capturedStart(1), m.captured(1)});
         codes.emplace_back(m.capturedStart(1), m.capturedEnd(1));
     }
-    for (auto it = shotsOrMetric.globalMatch(rest); it.hasNext();) {
+    for (auto it = rx::globalMatch(shotsOrMetric, rest); it.hasNext();) {
         const auto m = it.next();
         const bool covered = std::any_of(codes.begin(), codes.end(), [&](const auto &c) {
             return m.capturedStart(1) >= c.first && m.capturedStart(1) < c.second;
@@ -221,7 +223,7 @@ QString rowAttribute(const QString &label)
     static const QRegularExpression noise(QStringLiteral(R"(\([^)]*\)|[#*:])"));
     static const QRegularExpression other(QStringLiteral(
         R"(^(?:architecture|arch|model type|context(?:\s+(?:length|window|size))?|max(?:imum)? context|release(?:d| date)?|date|training tokens|tokens|vocab(?:ulary)?(?:\s+size)?|layers|experts|heads|hidden size|download|link|weights|open weights|access)$)"));
-    return other.match(label.toLower().remove(noise).simplified()).hasMatch() ? QStringLiteral("-") : QString();
+    return rx::match(other, label.toLower().remove(noise).simplified()).hasMatch() ? QStringLiteral("-") : QString();
 }
 
 } // namespace
@@ -257,7 +259,7 @@ struct GridReader {
         // written as a name: short, a capital or a digit in it, no sentence.
         static const QRegularExpression nameLike(QStringLiteral(R"(^[\p{L}\d][\p{L}\d.+_/-]*(?: [\p{L}\d][\p{L}\d.+_/-]*){0,4}$)"));
         const bool marked = std::any_of(name.begin(), name.end(), [](QChar c) { return c.isUpper() || c.isDigit(); });
-        if (name.size() <= 40 && marked && nameLike.match(name).hasMatch())
+        if (name.size() <= 40 && marked && rx::match(nameLike, name).hasMatch())
             return scan.internFound(EntityKind::Model, name, 0.7);
         return -1;
     }
@@ -383,7 +385,7 @@ struct GridReader {
                         // An average of the table's columns is not a benchmark.
                         static const QRegularExpression aggregate(QStringLiteral(R"(^(?:average|avg\.?|mean|overall|total)$)"),
                                                                   QRegularExpression::CaseInsensitiveOption);
-                        if (name.size() >= 2 && name.size() <= 40 && name[0].isLetter() && !aggregate.match(name).hasMatch())
+                        if (name.size() >= 2 && name.size() <= 40 && name[0].isLetter() && !rx::match(aggregate, name).hasMatch())
                             bench = scan.internFound(EntityKind::Benchmark, name, 0.6);
                         nameRange = {label.indexOf(name), label.indexOf(name) + name.size()};
                         if (bench >= 0) {
@@ -428,13 +430,13 @@ struct GridReader {
                 for (size_t c = 0; c < cols && orgEntity < 0; ++c) {
                     if (roles[c] != Role::Unknown || int(c) == modelCol)
                         continue;
-                    const auto m = byOrg.match(row[c].text);
+                    const auto m = rx::match(byOrg, row[c].text);
                     if (m.hasMatch())
                         orgEntity = scan.resolveWhole(m.captured(1), EntityKind::Organization, 0.6);
                     // "Stability AI language models": a known maker before what it makes.
                     static const QRegularExpression orgModels(QStringLiteral(
                         R"(^([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s+(?:(?:large\s+)?language\s+|open\s+|chat\s+)?(?:models?|llms?|LLMs?)$)"));
-                    if (const auto om = orgModels.match(row[c].text); orgEntity < 0 && om.hasMatch())
+                    if (const auto om = rx::match(orgModels, row[c].text); orgEntity < 0 && om.hasMatch())
                         orgEntity = scan.resolveWhole(om.captured(1), EntityKind::Organization, 0);
                 }
             }
@@ -659,18 +661,18 @@ void DocumentScan::readRunTogetherTables()
                     if (known.size() == 1 && known[0].range.start == 0 && known[0].range.end == text.size())
                         return x.pack().entities()[size_t(known[0].entity)].kind == EntityKind::Organization;
                     static const QRegularExpression name(QStringLiteral(R"(^[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,2}$)"));
-                    return name.match(text).hasMatch();
+                    return rx::match(name, text).hasMatch();
                 }
                 case ColType::License: {
                     static const QRegularExpression lic(QStringLiteral(
                         R"(^(?:Open(?: weights?)?|Proprietary|Closed|Custom|Research(?: only)?|Non-commercial|MIT|Apache(?: |-)2\.0|[A-Z][\w.]*(?: [\d.]+)?)(?:-equiv(?:alent)?)?$)"));
-                    return lic.match(text).hasMatch();
+                    return rx::match(lic, text).hasMatch();
                 }
                 case ColType::Params: {
                     static const QRegularExpression par(QStringLiteral(
                         R"(^(?:~?\d+(?:\.\d+)?[BTM]\+?(?:\s*(?:/|x)\s*\d+(?:\.\d+)?[BTME])*(?:\s*\((?:dense|MoE|[\d.]+[BT] active|total)\))?(?:\s+(?:MoE|dense|total|active))?|MoE|Dense|Undisclosed|Unknown|Multiple sizes|Various)$)"),
                         QRegularExpression::CaseInsensitiveOption);
-                    return par.match(text).hasMatch();
+                    return rx::match(par, text).hasMatch();
                 }
                 case ColType::Label: return !text.isEmpty() && text[0].isLetter() && !parseScoreCell(text);
                 case ColType::Text: return !text.isEmpty();

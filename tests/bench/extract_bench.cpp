@@ -3,7 +3,7 @@
 // attributes, dates, events), over generated articles and over the seed
 // articles when ../shared is present, on one thread, and reports MB/s of
 // UTF-8 text. Not a test: prints figures.
-//   sextant-extract-bench [--docs 5000]
+//   sextant-extract-bench [--docs 5000] [--seed-rounds 200]
 #include "ArticleGenerator.h"
 
 #include "extract/Extractor.h"
@@ -17,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace sextant;
@@ -25,9 +26,12 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     int docs = 5000;
+    int seedRounds = 200;
     const QStringList args = app.arguments();
     if (const qsizetype i = args.indexOf(QStringLiteral("--docs")); i > 0 && i + 1 < args.size())
         docs = args[i + 1].toInt();
+    if (const qsizetype i = args.indexOf(QStringLiteral("--seed-rounds")); i > 0 && i + 1 < args.size())
+        seedRounds = std::max(1, args[i + 1].toInt());
 
     QElapsedTimer load;
     load.start();
@@ -104,7 +108,7 @@ int main(int argc, char **argv)
             if (d)
                 parsed.push_back(std::move(*d));
         }
-        measure("seed articles", parsed, 200);
+        measure("seed articles", parsed, seedRounds);
     } else {
         std::printf("../shared/corpus/seeds absent: the seed-article figure is skipped\n");
     }

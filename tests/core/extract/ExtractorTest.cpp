@@ -2,6 +2,7 @@
 // prose scores, attributes, claims, dates and events.
 #include "TestSupport.h"
 
+#include "common/Regex.h"
 #include "extract/DateFinder.h"
 #include "extract/Extractor.h"
 #include "ingest/DocumentReader.h"
@@ -330,6 +331,31 @@ TEST_CASE("extraction never crashes or runs away on hostile text")
         CHECK((m.range.start >= 0 && m.range.start < m.range.end && m.range.end <= doc.text.size()));
     for (const auto &sc : x.scores)
         CHECK((sc.quote.start >= 0 && sc.quote.end <= doc.text.size()));
+}
+
+TEST_CASE("a document text with lone surrogates is read as if each were a replacement character")
+{
+    // Matching skips PCRE2's per-match check of the subject, so the extractor itself must never
+    // hand it a lone surrogate. A text built in memory (not through a reader) can have them.
+    model::Document doc;
+    const QChar high(char16_t(0xd83d)), low(char16_t(0xde00));
+    doc.text = QString(QStringLiteral("Qwen2.5-72B scores 81.5 on MMLU") + high + QStringLiteral(" and ") + low
+                       + QStringLiteral("79.0 on GSM8K.") + high);
+    doc.blocks.push_back(model::Block{model::BlockKind::Paragraph, {0, doc.text.size()}, 0, {}});
+    doc.meta.title = QString(QStringLiteral("Qwen2.5-72B") + low);
+    const auto x = run(doc);
+    CHECK(hasMention(x, QStringLiteral("Qwen2.5-72B")));
+    CHECK(score(x, QStringLiteral("Qwen2.5-72B"), QStringLiteral("MMLU")) == 81.5);
+    for (const auto &m : x.mentions)
+        CHECK((m.range.start >= 0 && m.range.end <= doc.text.size()));
+    // The repair keeps offsets: a well-formed pair stays, each lone half becomes U+FFFD.
+    const QString pair = QString(high) + low;
+    CHECK(rx::repairUtf16(pair) == pair);
+    CHECK(rx::repairUtf16(QString(low) + high) == QStringLiteral(u"\ufffd\ufffd"));
+    const QString longPair = QString(200, u'a') + pair + QString(40, u'b');
+    const QString longLone = QString(200, u'a') + high + QString(40, u'b');
+    CHECK(rx::isWellFormedUtf16(longPair));
+    CHECK(!rx::isWellFormedUtf16(longLone));
 }
 
 TEST_CASE("table headers and cells: sizes in brackets, context lengths, abbreviations, codes, averages")
