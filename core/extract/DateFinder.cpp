@@ -169,34 +169,23 @@ std::vector<qsizetype> candidateStarts(QStringView text, bool hasDigit)
         unsigned short kind = NotDateWord;
         bool digits = false;
     };
-    const char16_t *p = text.utf16();
-    const qsizetype size = text.size();
-    auto isWordUnit = [](char16_t u) {
-        return u < 128 ? (unsigned((u | 0x20) - u'a') < 26u || unsigned(u - u'0') < 10u) : QChar(u).isLetterOrNumber();
-    };
     auto nextWord = [&](qsizetype &i, Word &w) {
-        while (i < size && !isWordUnit(p[i]))
+        while (i < text.size() && !text[i].isLetterOrNumber())
             ++i;
-        if (i >= size)
+        if (i >= text.size())
             return false;
         w.start = i;
         char lowered[12];
         bool ascii = true, digits = true;
-        for (; i < size; ++i) {
-            const char16_t u = p[i];
-            if (u < 128) {
-                const bool digit = unsigned(u - u'0') < 10u;
-                if (!digit && unsigned((u | 0x20) - u'a') >= 26u)
-                    break;
-                digits = digits && digit;
-                if (i - w.start < 12)
-                    lowered[i - w.start] = char(u | (digit ? 0 : 0x20));
-            } else {
-                if (!QChar(u).isLetterOrNumber())
-                    break;
+        while (i < text.size() && text[i].isLetterOrNumber()) {
+            const char16_t u = text[i].unicode();
+            const qsizetype k = i - w.start;
+            if (u >= 128)
                 ascii = false;
-                digits = false;
-            }
+            else if (k < 12)
+                lowered[k] = char(u >= 'A' && u <= 'Z' ? u + 32 : u);
+            digits = digits && u >= '0' && u <= '9';
+            ++i;
         }
         w.end = i;
         w.digits = digits;

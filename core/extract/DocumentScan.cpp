@@ -124,17 +124,13 @@ namespace {
 QString lowerOneToOne(const QString &text)
 {
     QString out(text.size(), Qt::Uninitialized);
-    const char16_t *in = QStringView(text).utf16();
-    char16_t *o = reinterpret_cast<char16_t *>(out.data());
-    const qsizetype n = text.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const char16_t u = in[i];
-        o[i] = u < 128 ? char16_t(unsigned(u - u'A') < 26u ? u + 32 : u) : QChar(u).toLower().unicode();
+    QChar *o = out.data();
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        *o++ = u < 128 ? QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u) : c.toLower();
     }
     return out;
 }
-
-bool isAsciiAlnum(char16_t u) { return unsigned((u | 0x20) - u'a') < 26u || unsigned(u - u'0') < 10u; }
 } // namespace
 
 bool CuePositions::anyIn(TextRange r) const
@@ -176,28 +172,18 @@ DocumentScan::DocumentScan(const Extractor &ex, const model::Document &d) : x(ex
                 a[cues[i].word[0].unicode()].push_back(int(i));
         return a;
     }();
-    static const std::array<bool, 128> firstOfCue = [] {
-        std::array<bool, 128> a{};
-        for (size_t u = 0; u < 128; ++u)
-            a[u] = !byFirst[u].empty();
-        return a;
-    }();
     CuePositions *screens[] = {&opennessCues, &licenseCompoundCues, &codenameCues, &roleCues, &exampleCues};
     const QStringView lowered(lowerText);
-    const char16_t *low = lowered.utf16();
-    bool afterWordChar = false; // whether the character before i is a letter or digit
     for (qsizetype i = 0; i < lowered.size(); ++i) {
-        const char16_t u = low[i];
-        const bool wordStart = !afterWordChar;
+        const char16_t u = lowered[i].unicode();
         if (u >= 128) {
-            afterWordChar = QChar(u).isLetterOrNumber();
             if (u == 0x274c || u == 0x2717 || u == 0x2718)
                 opennessCues.add(i);
             continue;
         }
-        afterWordChar = isAsciiAlnum(u);
         // Every cue word is looked for at the start of a word; the "-licensed" kind after a letter.
-        if (!firstOfCue[u] || !(wordStart || u == u'-'))
+        const bool wordStart = i == 0 || !lowered[i - 1].isLetterOrNumber();
+        if (!(wordStart || u == u'-') || byFirst[u].empty())
             continue;
         int added = 0; // each screen once per position
         for (const int k : byFirst[u]) {

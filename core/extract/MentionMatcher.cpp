@@ -59,7 +59,13 @@ void normalize(QStringView text, Normalized &out)
     char16_t *f = out.folded.get();
     qsizetype *o = out.origin.get();
     size_t k = 0;
-    bool prevLetter = false;
+    auto separate = [&](qsizetype at) { // one kSep for a run, none at the start
+        if (k > 0 && f[k - 1] != kSep) {
+            f[k] = kSep;
+            o[k++] = at;
+        }
+    };
+    bool prevLetter = false; // the last unit written is a letter (so not kSep)
     const char16_t *src = text.utf16();
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {
@@ -67,35 +73,25 @@ void normalize(QStringView text, Normalized &out)
         if (u < 128) {
             const unsigned char c = kAscii[u];
             if (c == Separator) {
-                if (k > 0 && f[k - 1] != kSep) {
-                    f[k] = kSep;
-                    o[k++] = i;
-                }
+                separate(i);
                 prevLetter = false;
                 continue;
             }
-            if (c == Digit && prevLetter && f[k - 1] != kSep) { // prevLetter: k > 0
-                f[k] = kSep; // "Qwen2.5" reads as "Qwen 2.5"
-                o[k++] = i;
-            }
+            if (c == Digit && prevLetter)
+                separate(i); // "Qwen2.5" reads as "Qwen 2.5"
             prevLetter = c >= Upper;
             f[k] = c == Upper ? char16_t(u + 32) : u;
             o[k++] = i;
             continue;
         }
         if (u == u'\u00a0' || u == u'\u2010' || u == u'\u2011') {
-            if (k > 0 && f[k - 1] != kSep) {
-                f[k] = kSep;
-                o[k++] = i;
-            }
+            separate(i);
             prevLetter = false;
             continue;
         }
         const QChar q(u);
-        if (q.isDigit() && prevLetter && f[k - 1] != kSep) {
-            f[k] = kSep;
-            o[k++] = i;
-        }
+        if (q.isDigit() && prevLetter)
+            separate(i);
         prevLetter = q.isLetter();
         const char16_t quoted = foldQuote(u); // "Humanity’s" = "Humanity's"
         f[k] = quoted < 128 ? quoted : QChar(quoted).toLower().unicode();
@@ -246,23 +242,21 @@ struct MentionMatcher::Automaton {
         }
     }
 
-    /// The leftmost-longest mentions, without overlaps, in text order.
+    /// The child of node along character c, or 0 when there is none.
+    size_t step(size_t node, char16_t c) const
+    {
+        const size_t at = node * classes + classOf[c];
+        return delta16.empty() ? static_cast<size_t>(delta[at]) : delta16[at];
+    }
+
+    /// The leftmost-longest mentions, without overlaps, in text order. A name is accepted only
+    /// where a word starts (accept()), so the trie is walked from word starts alone, and only as
+    /// far as some name goes: a step or two for most words. (An Aho-Corasick scan read every
+    /// character through a table too large for the cache.)
     void scan(QStringView text, const Normalized &n, std::vector<Mention> &out) const
     {
         if (patterns.empty())
             return;
-        if (!delta16.empty())
-            scanWith(delta16, text, n, out);
-        else
-            scanWith(delta, text, n, out);
-    }
-
-    // A name is accepted only where a word starts (accept()), so the trie is walked from word
-    // starts alone, and only as far as some name goes: a step or two for most words. A scan with
-    // an Aho-Corasick automaton reads every character through a table too large for the cache.
-    template <typename Table>
-    void scanWith(const Table &table, QStringView text, const Normalized &n, std::vector<Mention> &out) const
-    {
         const char16_t *chars = n.folded.get();
         const size_t len = n.size;
         qsizetype taken = -1; // end of the last mention taken: a match starting before it overlaps
@@ -277,7 +271,7 @@ struct MentionMatcher::Automaton {
             qsizetype end = -1;
             size_t node = 0;
             for (size_t i = p; i < len; ++i) {
-                node = table[node * classes + classOf[chars[i]]];
+                node = step(node, chars[i]);
                 if (node == 0)
                     break;
                 for (int k = outputOf[node]; k >= 0; k = patterns[static_cast<size_t>(k)].next) {
@@ -301,13 +295,15 @@ struct MentionMatcher::Automaton {
     /// Patterns that match at the very start of text, whatever follows them.
     void prefixes(QStringView text, const Normalized &n, std::vector<Mention> &out) const
     {
+        if (patterns.empty())
+            return;
         const char16_t *chars = n.folded.get();
-        int state = 0;
+        size_t node = 0;
         for (size_t i = 0; i < n.size; ++i) {
-            state = child(state, chars[i]);
-            if (state < 0)
+            node = step(node, chars[i]);
+            if (node == 0)
                 return;
-            for (int k = nodes[static_cast<size_t>(state)].output; k >= 0; k = patterns[static_cast<size_t>(k)].next)
+            for (int k = outputOf[node]; k >= 0; k = patterns[static_cast<size_t>(k)].next)
                 if (caseMatches(patterns[static_cast<size_t>(k)], n, text, i))
                     out.push_back(Mention{patterns[static_cast<size_t>(k)].entity, {0, n.origin[i] + 1}});
         }
