@@ -194,15 +194,20 @@ struct MentionMatcher::Automaton {
         return true;
     }
 
-    // The trie as a table: one lookup per step. Characters no name contains share class 0, and
-    // node 0 (the root) is never a child, so 0 also means "no such child". Nodes are numbered
-    // breadth first, so the rows of the shallow nodes, which nearly every walk reads, lie
-    // together at the start of the table and stay in the cache (the whole table does not).
+    // The trie, compact enough to stay in the cache. Characters no name contains share class 0.
+    // Nodes are numbered breadth first, so the children of a node have consecutive numbers, from
+    // firstChild[node] to firstChild[node + 1]; label[child] is the class of the edge into the
+    // child (children in increasing class), with kHasOutput set when a name ends there. The
+    // root's children, which every walk starts from, are a dense row. Node 0 (the root) is never
+    // a child, so 0 also means "no such child". (A dense table of every node's row was 1.9 MB,
+    // and its loads missed the cache.)
+    static constexpr uint16_t kHasOutput = 0x8000;
     std::vector<uint16_t> classOf = std::vector<uint16_t>(65536, 0);
     size_t classes = 1;
-    std::vector<int> delta;        // node * classes + class -> child (built, then narrowed when it fits)
-    std::vector<uint16_t> delta16; // the same in half the memory
-    std::vector<int> outputOf;     // per node (table numbering): Node::output
+    std::vector<uint32_t> rootChild; // class -> child of the root, 0 for none
+    std::vector<uint32_t> firstChild; // per node, and one past the last
+    std::vector<uint16_t> label;      // per node: class of its edge | kHasOutput
+    std::vector<int> outputOf;        // per node: Node::output
 
     void build()
     {
@@ -213,40 +218,57 @@ struct MentionMatcher::Automaton {
             for (const auto &[c, to] : node.next)
                 if (classOf[c] == 0)
                     classOf[c] = static_cast<uint16_t>(classes++);
-        // Breadth-first numbering: order[new] = old, renumbered[old] = new.
+        if (classes >= kHasOutput)
+            qFatal("MentionMatcher: too many distinct characters in names");
+        // Children in increasing class, so that a node's labels are sorted.
+        std::vector<std::vector<std::pair<uint16_t, int>>> kids(nodes.size());
+        for (int c = 0; c < 65536; ++c)
+            if (const int to = rootNext[static_cast<size_t>(c)]; to > 0)
+                kids[0].emplace_back(classOf[static_cast<size_t>(c)], to);
+        for (size_t k = 1; k < nodes.size(); ++k) {
+            for (const auto &[c, to] : nodes[k].next)
+                kids[k].emplace_back(classOf[c], to);
+            std::sort(kids[k].begin(), kids[k].end());
+        }
+        // Breadth-first numbering: order[new] = old.
         std::vector<int> order{0};
         order.reserve(nodes.size());
-        for (int c = 0; c < 65536; ++c)
-            if (const int to = rootNext[static_cast<size_t>(c)]; to > 0)
+        std::vector<uint16_t> labelOf{0};
+        firstChild.assign(nodes.size() + 1, 0);
+        for (size_t k = 0; k < order.size(); ++k) {
+            firstChild[k] = static_cast<uint32_t>(order.size());
+            for (const auto &[cls, to] : kids[static_cast<size_t>(order[k])]) {
                 order.push_back(to);
-        for (size_t k = 1; k < order.size(); ++k)
-            for (const auto &[c, to] : nodes[static_cast<size_t>(order[k])].next)
-                order.push_back(to);
-        std::vector<int> renumbered(nodes.size(), 0);
-        for (size_t k = 0; k < order.size(); ++k)
-            renumbered[static_cast<size_t>(order[k])] = static_cast<int>(k);
-        delta.assign(nodes.size() * classes, 0);
-        outputOf.assign(nodes.size(), -1);
-        for (int c = 0; c < 65536; ++c)
-            if (const int to = rootNext[static_cast<size_t>(c)]; to > 0)
-                delta[classOf[static_cast<size_t>(c)]] = renumbered[static_cast<size_t>(to)];
+                labelOf.push_back(cls);
+            }
+        }
+        firstChild[order.size()] = static_cast<uint32_t>(order.size());
+        label.assign(order.size(), 0);
+        outputOf.assign(order.size(), -1);
+        rootChild.assign(classes, 0);
         for (size_t k = 1; k < order.size(); ++k) {
             const Node &node = nodes[static_cast<size_t>(order[k])];
             outputOf[k] = node.output;
-            for (const auto &[c, to] : node.next)
-                delta[k * classes + classOf[c]] = renumbered[static_cast<size_t>(to)];
-        }
-        if (nodes.size() <= 65536) {
-            delta16.assign(delta.begin(), delta.end());
-            std::vector<int>().swap(delta);
+            label[k] = static_cast<uint16_t>(labelOf[k] | (node.output >= 0 ? kHasOutput : 0));
+            if (k < firstChild[1])
+                rootChild[labelOf[k]] = static_cast<uint32_t>(k);
         }
     }
 
     /// The child of node along character c, or 0 when there is none.
     size_t step(size_t node, char16_t c) const
     {
-        const size_t at = node * classes + classOf[c];
-        return delta16.empty() ? static_cast<size_t>(delta[at]) : delta16[at];
+        const uint16_t cls = classOf[c];
+        if (node == 0)
+            return rootChild[cls];
+        if (cls == 0)
+            return 0;
+        for (uint32_t k = firstChild[node], end = firstChild[node + 1]; k < end; ++k) {
+            const uint16_t l = label[k] & uint16_t(~kHasOutput);
+            if (l >= cls)
+                return l == cls ? k : 0;
+        }
+        return 0;
     }
 
     /// The leftmost-longest mentions, without overlaps, in text order. A name is accepted only
@@ -274,6 +296,8 @@ struct MentionMatcher::Automaton {
                 node = step(node, chars[i]);
                 if (node == 0)
                     break;
+                if (!(label[node] & kHasOutput))
+                    continue;
                 for (int k = outputOf[node]; k >= 0; k = patterns[static_cast<size_t>(k)].next) {
                     const Pattern &pat = patterns[static_cast<size_t>(k)];
                     if (!caseMatches(pat, n, text, i))
@@ -303,6 +327,8 @@ struct MentionMatcher::Automaton {
             node = step(node, chars[i]);
             if (node == 0)
                 return;
+            if (!(label[node] & kHasOutput))
+                continue;
             for (int k = outputOf[node]; k >= 0; k = patterns[static_cast<size_t>(k)].next)
                 if (caseMatches(patterns[static_cast<size_t>(k)], n, text, i))
                     out.push_back(Mention{patterns[static_cast<size_t>(k)].entity, {0, n.origin[i] + 1}});

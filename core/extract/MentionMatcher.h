@@ -16,7 +16,7 @@ struct Mention {
     bool operator==(const Mention &) const = default;
 };
 
-/// Finds known names in text in one pass (a trie walked from each word start), tolerant of how
+/// Finds known names in text in one pass (a compact trie walked from each word start), tolerant of how
 /// names are written: case (unless a name is a common word and so marked case
 /// sensitive), spaces, hyphens and underscores are one separator, and a letter
 /// followed by a digit may have one or not ("GPT 5.4" = "GPT-5.4", "ARC AGI 2"
