@@ -715,7 +715,7 @@ int cannotDraw(Output &out)
     return ExitUsage;
 }
 
-double scaleOf(const Args &args) { return std::clamp(args.value(QStringLiteral("scale"), QStringLiteral("2")).toDouble(), 0.25, 8.0); }
+[[maybe_unused]] double scaleOf(const Args &args) { return std::clamp(args.value(QStringLiteral("scale"), QStringLiteral("2")).toDouble(), 0.25, 8.0); }
 
 int drawTimeline(const Context &ctx, const library::Knowledge &k, const report::Timeline &t, const Args &args)
 {

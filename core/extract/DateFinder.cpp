@@ -136,17 +136,30 @@ unsigned short wordKind(const char *w, qsizetype n)
         {"five", Count}, {"six", Count}, {"seven", Count}, {"eight", Count}, {"nine", Count}, {"ten", Count},
         {"eleven", Count}, {"twelve", Count}, {"last", Relative}, {"this", Relative},
     };
-    // Buckets by length, then first letter: a handful of comparisons per word.
+    // Buckets by length and first letter: one comparison for most words, none for most others.
+    struct Bucket {
+        std::vector<const Entry *> entries;
+    };
     static const auto buckets = [] {
-        std::array<std::vector<const Entry *>, 12> b;
-        for (const Entry &e : entries)
-            b[std::strlen(e.word)].push_back(&e);
+        std::array<std::array<Bucket, 36>, 12> b; // [length][a-z, 0-9]
+        for (const Entry &e : entries) {
+            const char c = e.word[0];
+            b[std::strlen(e.word)][size_t(c >= 'a' ? c - 'a' : 26 + (c - '0'))].entries.push_back(&e);
+        }
         return b;
     }();
     if (n <= 0 || n >= 12)
         return NotDateWord;
-    for (const Entry *e : buckets[size_t(n)])
-        if (e->word[0] == w[0] && std::memcmp(e->word, w, size_t(n)) == 0)
+    const char c = w[0];
+    size_t first;
+    if (c >= 'a' && c <= 'z')
+        first = size_t(c - 'a');
+    else if (c >= '0' && c <= '9')
+        first = size_t(26 + (c - '0'));
+    else
+        return NotDateWord;
+    for (const Entry *e : buckets[size_t(n)][first].entries)
+        if (std::memcmp(e->word, w, size_t(n)) == 0)
             return e->kind;
     return NotDateWord;
 }

@@ -512,9 +512,14 @@ void DocumentScan::addCellMention(int entity, TextRange r)
     // Kept: a mention of the same entity there, or of another of its kind at least as long as its name.
     // Replaced: a shorter name inside the cell ("RWKV-4" in a cell "RWKV-4-Raven-14B").
     const qsizetype nameLength = out.entities[size_t(entity)].name.size();
-    for (const Hit &h : hits)
-        if (h.range.start < r.end && r.start < h.range.end
-            && (h.entity == entity || (kindOf(h.entity) == kindOf(entity) && h.range.length() >= nameLength)))
+    // hits is sorted and free of overlaps: those over r are the one before the first starting in
+    // r, and those starting in it.
+    auto it = std::lower_bound(hits.begin(), hits.end(), r.start, [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
+    if (it != hits.begin())
+        --it;
+    for (; it != hits.end() && it->range.start < r.end; ++it)
+        if (r.start < it->range.end
+            && (it->entity == entity || (kindOf(it->entity) == kindOf(entity) && it->range.length() >= nameLength)))
             return;
     std::erase_if(hits, [&](const Hit &h) { return h.range.start >= r.start && h.range.end <= r.end; });
     const auto at = std::lower_bound(hits.begin(), hits.end(), r.start, [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
@@ -636,24 +641,32 @@ std::vector<Number> DocumentScan::numbersIn(const Sentence &s, const std::vector
 bool DocumentScan::isObject(const Sentence &s, const Hit &h) const
 {
     qsizetype from = std::max(s.range.start, h.range.start - 40);
+    // The nearest mention ending in the 40 characters before h. hits is sorted by start and free
+    // of overlaps, so ends are sorted too: it is the last one that ends before h starts.
     const Hit *previous = nullptr;
-    for (const Hit &o : hits) {
-        if (o.range.start >= h.range.start)
+    auto it = std::lower_bound(hits.begin(), hits.end(), h.range.start,
+                               [](const Hit &o, qsizetype pos) { return o.range.start < pos; });
+    while (it != hits.begin()) {
+        --it;
+        if (it->range.end <= h.range.start) {
+            if (it->range.end > from) {
+                from = it->range.end;
+                previous = &*it;
+            }
             break;
-        if (o.range.end > from && o.range.end <= h.range.start) {
-            from = o.range.end;
-            previous = &o;
         }
     }
-    const QString before = doc.text.mid(from, h.range.start - from).toLower();
+    const QString before = lowerText.mid(from, h.range.start - from);
     if (endsWithAny(before, objectCue()))
         return true;
     // "beat GPT-5.4 and Claude Opus 4.6": the list goes on.
+    if (!previous || previous->range.start < s.range.start || kindOf(previous->entity) != kindOf(h.entity))
+        return false;
+    const QStringView gap = QStringView(before).trimmed(); // every list the expression takes starts so
+    if (gap.isEmpty() || !(gap[0] == u'(' || gap[0] == u',' || gap[0] == u'/' || gap.startsWith(u"and") || gap.startsWith(u"or")))
+        return false;
     static const QRegularExpression conjunction(QStringLiteral(R"(^\s*(?:\([^)]{0,12}\))?\s*(?:,|,?\s+and|,?\s+or|/)\s*$)"));
-    if (previous && previous->range.start >= s.range.start && rx::match(conjunction, before).hasMatch()
-        && kindOf(previous->entity) == kindOf(h.entity))
-        return isObject(s, *previous);
-    return false;
+    return rx::match(conjunction, before).hasMatch() && isObject(s, *previous);
 }
 
 int DocumentScan::subjectModel(const Sentence &s, const std::vector<Hit> &inS, qsizetype before) const

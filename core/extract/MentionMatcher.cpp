@@ -198,13 +198,14 @@ struct MentionMatcher::Automaton {
     // Nodes are numbered breadth first, so the children of a node have consecutive numbers, from
     // firstChild[node] to firstChild[node + 1]; label[child] is the class of the edge into the
     // child (children in increasing class), with kHasOutput set when a name ends there. The
-    // root's children, which every walk starts from, are a dense row. Node 0 (the root) is never
-    // a child, so 0 also means "no such child". (A dense table of every node's row was 1.9 MB,
-    // and its loads missed the cache.)
+    // root and its children, which nearly every walk passes, have dense rows (a few KB). Node 0
+    // (the root) is never a child, so 0 also means "no such child". (A dense table of every
+    // node's row was 1.9 MB, and its loads missed the cache.)
     static constexpr uint16_t kHasOutput = 0x8000;
     std::vector<uint16_t> classOf = std::vector<uint16_t>(65536, 0);
     size_t classes = 1;
-    std::vector<uint32_t> rootChild; // class -> child of the root, 0 for none
+    std::vector<uint16_t> shallow;   // node * classes + class -> child, for nodes below shallowEnd
+    size_t shallowEnd = 0;
     std::vector<uint32_t> firstChild; // per node, and one past the last
     std::vector<uint16_t> label;      // per node: class of its edge | kHasOutput
     std::vector<int> outputOf;        // per node: Node::output
@@ -245,22 +246,26 @@ struct MentionMatcher::Automaton {
         firstChild[order.size()] = static_cast<uint32_t>(order.size());
         label.assign(order.size(), 0);
         outputOf.assign(order.size(), -1);
-        rootChild.assign(classes, 0);
         for (size_t k = 1; k < order.size(); ++k) {
             const Node &node = nodes[static_cast<size_t>(order[k])];
             outputOf[k] = node.output;
             label[k] = static_cast<uint16_t>(labelOf[k] | (node.output >= 0 ? kHasOutput : 0));
-            if (k < firstChild[1])
-                rootChild[labelOf[k]] = static_cast<uint32_t>(k);
         }
+        if (order.size() > 65535)
+            qFatal("MentionMatcher: too many trie nodes");
+        shallowEnd = firstChild[1]; // the root and its children
+        shallow.assign(shallowEnd * classes, 0);
+        for (size_t k = 0; k < shallowEnd; ++k)
+            for (uint32_t j = firstChild[k]; j < firstChild[k + 1]; ++j)
+                shallow[k * classes + labelOf[j]] = static_cast<uint16_t>(j);
     }
 
     /// The child of node along character c, or 0 when there is none.
     size_t step(size_t node, char16_t c) const
     {
         const uint16_t cls = classOf[c];
-        if (node == 0)
-            return rootChild[cls];
+        if (node < shallowEnd)
+            return shallow[node * classes + cls];
         if (cls == 0)
             return 0;
         for (uint32_t k = firstChild[node], end = firstChild[node + 1]; k < end; ++k) {
