@@ -137,28 +137,17 @@ unsigned short wordKind(const char *w, qsizetype n)
         {"eleven", Count}, {"twelve", Count}, {"last", Relative}, {"this", Relative},
     };
     // Buckets by length and first letter: one comparison for most words, none for most others.
-    struct Bucket {
-        std::vector<const Entry *> entries;
-    };
-    static const auto buckets = [] {
-        std::array<std::array<Bucket, 36>, 12> b; // [length][a-z, 0-9]
-        for (const Entry &e : entries) {
-            const char c = e.word[0];
-            b[std::strlen(e.word)][size_t(c >= 'a' ? c - 'a' : 26 + (c - '0'))].entries.push_back(&e);
-        }
+    auto slot = [](char c) { return c >= 'a' && c <= 'z' ? int(c - 'a') : c >= '0' && c <= '9' ? 26 + int(c - '0') : -1; };
+    static const auto buckets = [&] {
+        std::array<std::array<std::vector<const Entry *>, 36>, 12> b; // [length][a-z, 0-9]
+        for (const Entry &e : entries)
+            b[std::strlen(e.word)][size_t(slot(e.word[0]))].push_back(&e);
         return b;
     }();
-    if (n <= 0 || n >= 12)
+    const int first = n > 0 ? slot(w[0]) : -1;
+    if (n >= 12 || first < 0)
         return NotDateWord;
-    const char c = w[0];
-    size_t first;
-    if (c >= 'a' && c <= 'z')
-        first = size_t(c - 'a');
-    else if (c >= '0' && c <= '9')
-        first = size_t(26 + (c - '0'));
-    else
-        return NotDateWord;
-    for (const Entry *e : buckets[size_t(n)][first].entries)
+    for (const Entry *e : buckets[size_t(n)][size_t(first)])
         if (std::memcmp(e->word, w, size_t(n)) == 0)
             return e->kind;
     return NotDateWord;

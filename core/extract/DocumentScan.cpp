@@ -662,7 +662,8 @@ bool DocumentScan::isObject(const Sentence &s, const Hit &h) const
     // "beat GPT-5.4 and Claude Opus 4.6": the list goes on.
     if (!previous || previous->range.start < s.range.start || kindOf(previous->entity) != kindOf(h.entity))
         return false;
-    const QStringView gap = QStringView(before).trimmed(); // every list the expression takes starts so
+    // A screen for the expression below: after the spaces, a list goes on with a bracket, a comma, a slash, "and" or "or".
+    const QStringView gap = QStringView(before).trimmed();
     if (gap.isEmpty() || !(gap[0] == u'(' || gap[0] == u',' || gap[0] == u'/' || gap.startsWith(u"and") || gap.startsWith(u"or")))
         return false;
     static const QRegularExpression conjunction(QStringLiteral(R"(^\s*(?:\([^)]{0,12}\))?\s*(?:,|,?\s+and|,?\s+or|/)\s*$)"));

@@ -198,16 +198,16 @@ struct MentionMatcher::Automaton {
     // Nodes are numbered breadth first, so the children of a node have consecutive numbers, from
     // firstChild[node] to firstChild[node + 1]; label[child] is the class of the edge into the
     // child (children in increasing class), with kHasOutput set when a name ends there. The
-    // root and its children, which nearly every walk passes, have dense rows (a few KB). Node 0
+    // root and its children, which nearly every walk passes, have dense rows (about 15 KB). Node 0
     // (the root) is never a child, so 0 also means "no such child". (A dense table of every
     // node's row was 1.9 MB, and its loads missed the cache.)
-    static constexpr uint16_t kHasOutput = 0x8000;
+    static constexpr uint32_t kHasOutput = 0x80000000u;
     std::vector<uint16_t> classOf = std::vector<uint16_t>(65536, 0);
     size_t classes = 1;
-    std::vector<uint16_t> shallow;   // node * classes + class -> child, for nodes below shallowEnd
+    std::vector<uint32_t> shallow;    // node * classes + class -> child, for nodes below shallowEnd
     size_t shallowEnd = 0;
     std::vector<uint32_t> firstChild; // per node, and one past the last
-    std::vector<uint16_t> label;      // per node: class of its edge | kHasOutput
+    std::vector<uint32_t> label;      // per node: class of its edge | kHasOutput
     std::vector<int> outputOf;        // per node: Node::output
 
     void build()
@@ -219,10 +219,8 @@ struct MentionMatcher::Automaton {
             for (const auto &[c, to] : node.next)
                 if (classOf[c] == 0)
                     classOf[c] = static_cast<uint16_t>(classes++);
-        if (classes >= kHasOutput)
-            qFatal("MentionMatcher: too many distinct characters in names");
         // Children in increasing class, so that a node's labels are sorted.
-        std::vector<std::vector<std::pair<uint16_t, int>>> kids(nodes.size());
+        std::vector<std::vector<std::pair<uint32_t, int>>> kids(nodes.size());
         for (int c = 0; c < 65536; ++c)
             if (const int to = rootNext[static_cast<size_t>(c)]; to > 0)
                 kids[0].emplace_back(classOf[static_cast<size_t>(c)], to);
@@ -234,30 +232,27 @@ struct MentionMatcher::Automaton {
         // Breadth-first numbering: order[new] = old.
         std::vector<int> order{0};
         order.reserve(nodes.size());
-        std::vector<uint16_t> labelOf{0};
+        label.assign(1, 0);
         firstChild.assign(nodes.size() + 1, 0);
         for (size_t k = 0; k < order.size(); ++k) {
             firstChild[k] = static_cast<uint32_t>(order.size());
             for (const auto &[cls, to] : kids[static_cast<size_t>(order[k])]) {
                 order.push_back(to);
-                labelOf.push_back(cls);
+                label.push_back(cls);
             }
         }
         firstChild[order.size()] = static_cast<uint32_t>(order.size());
-        label.assign(order.size(), 0);
-        outputOf.assign(order.size(), -1);
-        for (size_t k = 1; k < order.size(); ++k) {
-            const Node &node = nodes[static_cast<size_t>(order[k])];
-            outputOf[k] = node.output;
-            label[k] = static_cast<uint16_t>(labelOf[k] | (node.output >= 0 ? kHasOutput : 0));
-        }
-        if (order.size() > 65535)
-            qFatal("MentionMatcher: too many trie nodes");
         shallowEnd = firstChild[1]; // the root and its children
         shallow.assign(shallowEnd * classes, 0);
         for (size_t k = 0; k < shallowEnd; ++k)
             for (uint32_t j = firstChild[k]; j < firstChild[k + 1]; ++j)
-                shallow[k * classes + labelOf[j]] = static_cast<uint16_t>(j);
+                shallow[k * classes + label[j]] = j;
+        outputOf.assign(order.size(), -1);
+        for (size_t k = 1; k < order.size(); ++k) {
+            outputOf[k] = nodes[static_cast<size_t>(order[k])].output;
+            if (outputOf[k] >= 0)
+                label[k] |= kHasOutput;
+        }
     }
 
     /// The child of node along character c, or 0 when there is none.
@@ -269,7 +264,7 @@ struct MentionMatcher::Automaton {
         if (cls == 0)
             return 0;
         for (uint32_t k = firstChild[node], end = firstChild[node + 1]; k < end; ++k) {
-            const uint16_t l = label[k] & uint16_t(~kHasOutput);
+            const uint32_t l = label[k] & ~kHasOutput;
             if (l >= cls)
                 return l == cls ? k : 0;
         }
