@@ -53,12 +53,14 @@ const QString kMonth = QStringLiteral(
 const QString kNum = QStringLiteral(R"((?i:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))");
 const QString kDash = QStringLiteral(u"[-\u2013\u2014]");
 
-const QRegularExpression &pattern()
+const rx::Regex &pattern()
 {
-    static const QRegularExpression re(
+    // Anchored by \G at the offset a match starts from, not by the anchored match option: PCRE2's
+    // JIT cannot take that option at match time and falls back to its interpreter, ten times slower.
+    static const rx::Regex re(
         QStringLiteral(
             // iso: 2026-04-13
-            R"((?<iso>\b(?<iy>(?:19|20)\d\d)-(?<im>[01]\d)-(?<id>[0-3]\d)\b))"
+            R"(\G(?:(?<iso>\b(?<iy>(?:19|20)\d\d)-(?<im>[01]\d)-(?<id>[0-3]\d)\b))"
             // April 8, 2026 / April 6-7, 2026 / April 8
             R"(|(?<mdy>\b(?<mm>%1)\s+(?<md>[0-3]?\d)(?:%2(?<md2>[0-3]?\d))?(?:st|nd|rd|th)?\b(?:,?\s+(?<my>(?:19|20)\d\d)\b)?))"
             // 8 April 2026
@@ -75,7 +77,7 @@ const QRegularExpression &pattern()
             R"(|(?<rel2>\b(?<r2n>%3)\s+(?<r2u>days?|weeks?|months?|years?)\s+(?<r2d>before|after|earlier|later|prior\s+to|ago)\b(?<r2a>\s+(?:the\s+)?[^,.;:]{0,60})?))"
             // last year, this year, next month
             R"(|(?<rel3>\b(?<r3w>[Ll]ast|[Tt]his|[Nn]ext)\s+(?<r3u>year|month|week)\b))"
-            R"(|(?<rel4>\b(?<r4w>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b))")
+            R"(|(?<rel4>\b(?<r4w>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)))")
             .arg(kMonth, kDash, kNum));
     return re;
 }
@@ -241,8 +243,8 @@ std::vector<DateMention> findDates(QStringView text, int defaultYear, bool *year
     for (const qsizetype start : candidateStarts(text, hasDigit)) {
         if (start < consumed)
             continue;
-        const QRegularExpressionMatch m =
-            rx::match(pattern(), haystack, start, QRegularExpression::AnchorAtOffsetMatchOption);
+        const rx::Match m =
+            rx::match(pattern(), haystack, start);
         if (!m.hasMatch())
             continue;
         consumed = m.capturedEnd(0);

@@ -31,18 +31,18 @@ QString simplified(QStringView s)
     return out.simplified();
 }
 
-bool endsWithAny(QStringView lowerText, const QRegularExpression &re) { return rx::match(re, lowerText).hasMatch(); }
+bool endsWithAny(QStringView lowerText, const rx::Regex &re) { return rx::match(re, lowerText).hasMatch(); }
 
-const QRegularExpression &objectCue()
+const rx::Regex &objectCue()
 {
-    static const QRegularExpression re(QStringLiteral(
+    static const rx::Regex re(QStringLiteral(
         R"((?:behind|than|for|vs\.?|versus|compared\s+(?:to|with)|beat|beats|beating|surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|against|unlike|below|above|trails?|trailing|over|rival(?:s|ing)?|like|including|such\s+as|ahead\s+of|after|(?:level|capability)\s+(?:level\s+)?as|(?:than|as)\s+(?:the\s+)?(?:previous|its)?)(?:\s+only)?(?:\s+the)?(?:\s+(?:its|their|the)\s+(?:predecessors?|previous|prior|older|earlier)(?:\s+(?:models?|versions?|generations?))?)?[\s(,]*$)"));
     return re;
 }
 
-const QRegularExpression &clauseBreak()
+const rx::Regex &clauseBreak()
 {
-    static const QRegularExpression re(QStringLiteral(u"(?:;|,\\s+(?:while|but|whereas|although)\\b|\\bwhile\\b)"));
+    static const rx::Regex re(QStringLiteral(u"(?:;|,\\s+(?:while|but|whereas|although)\\b|\\bwhile\\b)"));
     return re;
 }
 
@@ -591,7 +591,7 @@ void DocumentScan::splitSentences()
 
 std::vector<Number> DocumentScan::numbersIn(const Sentence &s, const std::vector<Hit> &inS) const
 {
-    static const QRegularExpression re(QStringLiteral(
+    static const rx::Regex re(QStringLiteral(
         R"((?<![\w.,@#/])(?<sign>[$€£])?(?<num>\d{1,3}(?:,\d{3})+|\d+)(?<dec>\.\d+)?(?:\s?(?<pct>%)|\s?(?<scale>[BTMK]\b|billion|trillion|million|bn\b))?)"));
     // Group numbers, found once: a lookup by name per match costs more than the match.
     static const int sign = int(re.namedCaptureGroups().indexOf(QStringLiteral("sign")));
@@ -666,7 +666,7 @@ bool DocumentScan::isObject(const Sentence &s, const Hit &h) const
     const QStringView gap = QStringView(before).trimmed();
     if (gap.isEmpty() || !(gap[0] == u'(' || gap[0] == u',' || gap[0] == u'/' || gap.startsWith(u"and") || gap.startsWith(u"or")))
         return false;
-    static const QRegularExpression conjunction(QStringLiteral(R"(^\s*(?:\([^)]{0,12}\))?\s*(?:,|,?\s+and|,?\s+or|/)\s*$)"));
+    static const rx::Regex conjunction(QStringLiteral(R"(^\s*(?:\([^)]{0,12}\))?\s*(?:,|,?\s+and|,?\s+or|/)\s*$)"));
     return rx::match(conjunction, before).hasMatch() && isObject(s, *previous);
 }
 
@@ -762,10 +762,10 @@ void DocumentScan::findCodenamesAndPeople()
 {
     const QString &t = doc.text;
     // "codenamed “Avocado”", "the internal code name was “Avocado,”"
-    static const QRegularExpression codename(QStringLiteral(
+    static const rx::Regex codename(QStringLiteral(
         u"\\b(?:code[- ]?named|code[- ]name(?:d)?(?:\\s+was)?|internal(?:ly)?\\s+(?:code\\s+)?(?:name|called)(?:\\s+was)?|dubbed)\\s*[\u201c\"']?(?<name>[A-Z][\\w-]{2,30})[\u201d\"']?"));
     // "analyst Arun Chandrasekaran", "CEO Jane Doe"
-    static const QRegularExpression role(QStringLiteral(
+    static const rx::Regex role(QStringLiteral(
         R"(\b(?:analyst|CEO|CTO|CFO|founder|co-founder|cofounder|chief\s+\w+\s+officer|researcher|scientist|president|director|head\s+of\s+\w+|engineer|professor|spokesperson|spokesman|spokeswoman)\s+(?<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b)"));
     struct NewHit {
         int entity;
@@ -784,7 +784,7 @@ void DocumentScan::findCodenamesAndPeople()
         const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
         const bool codenameCue = codenameCues.anyIn(s.range);
         const bool roleCue = roleCues.anyIn(s.range);
-        auto it = codenameCue ? rx::globalMatch(codename, text) : QRegularExpressionMatchIterator();
+        auto it = codenameCue ? rx::globalMatch(codename, text) : rx::MatchIterator();
         while (it.hasNext()) {
             const auto m = it.next();
             const QString name = m.captured(QStringLiteral("name"));
@@ -801,9 +801,9 @@ void DocumentScan::findCodenamesAndPeople()
                         break;
                     }
             }
-            static const QRegularExpression another(QStringLiteral(R"(\b(?:second|another|new|other|upcoming)\b[^.]{0,40}$)"));
+            static const rx::Regex another(QStringLiteral(R"(\b(?:second|another|new|other|upcoming)\b[^.]{0,40}$)"));
             // "Muse Spark, its new model codenamed Avocado": an apposition names the model before it, not another one.
-            static const QRegularExpression apposition(QStringLiteral(
+            static const rx::Regex apposition(QStringLiteral(
                 R"(^\s*,\s*(?:its|their|the|a|an)?\s*(?:(?:new|latest|next|first|flagship|upcoming|proprietary|closed|open)\s+)*(?:\w+\s+){0,2}?(?:model|system|LLM|AI)?\s*,?\s*$)"));
             bool appositive = false;
             for (const Hit &h : hitsIn(s.range))
@@ -851,9 +851,9 @@ void DocumentScan::findCodenamesAndPeople()
         }
         // "open models, such as Zephyr and OpenHermes": examples of models are models.
         if (exampleCues.anyIn(s.range)) {
-            static const QRegularExpression examples(QStringLiteral(
+            static const rx::Regex examples(QStringLiteral(
                 R"(\b(?:[Mm]odels?|LLMs?),?\s+(?:such as|like|including)\s+(?<list>[A-Z][\w.+-]*(?:\s+[\dA-Z][\w.+-]*){0,2}(?:(?:,\s+|,?\s+(?:and|or)\s+)[A-Z][\w.+-]*(?:\s+[\dA-Z][\w.+-]*){0,2}){0,5}))"));
-            static const QRegularExpression separators(QStringLiteral(R"(,\s+|,?\s+(?:and|or)\s+)"));
+            static const rx::Regex separators(QStringLiteral(R"(,\s+|,?\s+(?:and|or)\s+)"));
             for (auto et = rx::globalMatch(examples, text); et.hasNext();) {
                 const auto m = et.next();
                 const QString list = m.captured(QStringLiteral("list"));
@@ -861,7 +861,7 @@ void DocumentScan::findCodenamesAndPeople()
                 qsizetype pos = 0;
                 auto sep = rx::globalMatch(separators, list);
                 while (pos < list.size()) {
-                    const auto next = sep.hasNext() ? sep.next() : QRegularExpressionMatch();
+                    const auto next = sep.hasNext() ? sep.next() : rx::Match();
                     const qsizetype end = next.hasMatch() ? next.capturedStart() : list.size();
                     QString item = list.mid(pos, end - pos);
                     while (!item.isEmpty() && (item.endsWith(u'.') || item.endsWith(u'-')))
@@ -874,7 +874,7 @@ void DocumentScan::findCodenamesAndPeople()
                 }
             }
         }
-        auto rt = roleCue ? rx::globalMatch(role, text) : QRegularExpressionMatchIterator();
+        auto rt = roleCue ? rx::globalMatch(role, text) : rx::MatchIterator();
         while (rt.hasNext()) {
             const auto m = rt.next();
             const qsizetype a = s.range.start + m.capturedStart(QStringLiteral("name"));
@@ -1054,7 +1054,7 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
                 if (gap == u"on" || gap == u"on the" || gap == u"in" || gap == u"in the" || gap == u"on the new")
                     return b->entity;
                 // "74.2 on general benchmarks like MMLU", "49.8 on math challenges such as MATH"
-                static const QRegularExpression example(QStringLiteral(R"(^(?:on|in)\s+(?:[\w-]+\s+){0,3}?(?:like|such as|including|e\.g\.,?)$)"));
+                static const rx::Regex example(QStringLiteral(R"(^(?:on|in)\s+(?:[\w-]+\s+){0,3}?(?:like|such as|including|e\.g\.,?)$)"));
                 if (rx::match(example, gap).hasMatch())
                     return b->entity;
                 break;
@@ -1086,15 +1086,15 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         // "+5.8%", "±0.56": a change or an error, not a score.
         if (n.start > 0 && (t[n.start - 1] == u'+' || t[n.start - 1] == u'\u00b1'))
             return false;
-        static const QRegularExpression after(QStringLiteral(
+        static const rx::Regex after(QStringLiteral(
             R"(^\s*(?:[-\s]?(?:billion|million|thousand|trillion|x\b|times|params|parameters?|physicians|users|people|downloads|days|months|years|weeks|hours|minutes|seconds|tokens|languages|experts|GPUs|nodes|layers|heads|countries|percent of|word|words|stars|shots?|examples|samples|runs|trials|seeds|turns|steps|epochs|prompts|questions|problems|tasks|requests|benchmarks|datasets|metrics|categories|subjects|domains|models|points?\s+(?:higher|lower)))|^-(?:word|year|day|month|hour|person|shot|turn))"));
         return !rx::match(after, between(n.end, std::min<qsizetype>(n.end + 24, s.range.end))).hasMatch();
     };
     // The setting a sentence states: shots, a mode.
     QString setting;
     {
-        static const QRegularExpression shots(QStringLiteral(R"(\b(\d+)[- ]shots?\b)"));
-        static const QRegularExpression mode(QStringLiteral(R"(\b([A-Z][a-z]+)\s+[Mm]ode\b)"));
+        static const rx::Regex shots(QStringLiteral(R"(\b(\d+)[- ]shots?\b)"));
+        static const rx::Regex mode(QStringLiteral(R"(\b([A-Z][a-z]+)\s+[Mm]ode\b)"));
         const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
         if (const auto m = rx::match(shots, text); m.hasMatch())
             setting = m.captured(1) + QStringLiteral("-shot");
@@ -1109,7 +1109,7 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         for (const Hit *b : benches)
             if (std::none_of(listed.begin(), listed.end(), [&](const Hit *o) { return o->entity == b->entity; }))
                 listed.push_back(b);
-        static const QRegularExpression joiner(QStringLiteral(R"(^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$)"));
+        static const rx::Regex joiner(QStringLiteral(R"(^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$)"));
         for (size_t i = 0; i < numbers.size();) {
             size_t j = i + 1;
             while (j < numbers.size() && isScoreNumber(numbers[j]) && rx::match(joiner, between(numbers[j - 1].end, numbers[j].start)).hasMatch())
@@ -1151,7 +1151,7 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
                 if (m->range.end > n.start)
                     continue;
                 const QString gap = between(m->range.end, n.start).toString().simplified();
-                static const QRegularExpression named(QStringLiteral(
+                static const rx::Regex named(QStringLiteral(
                     u"^(?:\\(|[\u2019']s|:|\\s*scores?d?|\\s*scoring|\\s*at|\\s*with|\\s*hits?|\\s*achieves?d?|\\s*gets?|\\s*reached|\\s*reaches|=)\\s*$"));
                 if (gap.isEmpty() || rx::match(named, gap).hasMatch())
                     model = m->entity;
@@ -1170,9 +1170,9 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         const Number &n = numbers[i];
         if (!isScoreNumber(n))
             continue;
-        static const QRegularExpression cueBefore(QStringLiteral(
+        static const rx::Regex cueBefore(QStringLiteral(
             R"((?:scor(?:e|es|ed|ing)(?:\s+of)?|achiev(?:e|es|ed|ing)(?:\s+(?:a\s+)?(?:score|result)\s+of)?|reach(?:es|ed|ing)?|hits?|hitting|with|gets?|got|posts?|posted|just|of|at|to)\s*$)"));
-        static const QRegularExpression onAfter(QStringLiteral(R"(^\s*(?:on|in)\s)"));
+        static const rx::Regex onAfter(QStringLiteral(R"(^\s*(?:on|in)\s)"));
         const QString before = between(std::max(s.range.start, n.start - 30), n.start).toString().toLower();
         const bool cued = rx::match(cueBefore, before).hasMatch();
         // "scoring 52 on", or a pair "(73.8%, +5.8%) on".
@@ -1240,24 +1240,24 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             u"|open[- ](?:llms?|models?|language models?)(?![- ]leaderboard))");
         // Words that make a sentence compare the model with open or closed ones rather than call it one.
         static const QString comparing = QStringLiteral(u"(?:than|as|like|vs|versus|compared|other|others|rivals?|beats?|outperforms?|against)");
-        static const QRegularExpression afterCopula(QStringLiteral(
+        static const rx::Regex afterCopula(QStringLiteral(
             u"^[^.;:]{0,30}?\\b(?:is|are|was|were|remains?|stays?|became|becomes|being)\\b(?:\\s+(?!%3\\b)(?:\\S+)){0,5}?\\s+(?:(?<closed>%1)|(?<open>%2))\\b")
                                                        .arg(closedCue, openCue, comparing),
                                                    QRegularExpression::CaseInsensitiveOption);
-        static const QRegularExpression apposition(QStringLiteral(
+        static const rx::Regex apposition(QStringLiteral(
             u"^\\s*(?:(?:series|family|models?|lineup|collection)\\s*)?(?:,|\u2014|\u2013|-)\\s*(?:its|their|a|an|the|which is|now|[\\w.-]+(?:'s|\u2019s))\\b(?:(?!\\b%3\\b)[^,;.]){0,60}?\\b(?:(?<closed>%1)|(?<open>%2))\\b")
                                                        .arg(closedCue, openCue, comparing),
                                                    QRegularExpression::CaseInsensitiveOption);
-        static const QRegularExpression weightsAvailable(QStringLiteral(
+        static const rx::Regex weightsAvailable(QStringLiteral(
             u"^\\s*(?:'s|\u2019s)?\\s*weights\\s+(?:are|remain)\\s+(?:still\\s+)?(?:publicly\\s+|freely\\s+)?available"),
                                                          QRegularExpression::CaseInsensitiveOption);
-        static const QRegularExpression before(QStringLiteral(u"\\b(?:(?<closed>%1)|(?<open>%2))\\s+$").arg(closedCue, openCue),
+        static const rx::Regex before(QStringLiteral(u"\\b(?:(?<closed>%1)|(?<open>%2))\\s+$").arg(closedCue, openCue),
                                                QRegularExpression::CaseInsensitiveOption);
-        static const QRegularExpression negated(QStringLiteral(u"\\b(?:not|no|never|isn't|isn\u2019t|aren't|aren\u2019t)\\s+(?:\\S+\\s+){0,2}$"),
+        static const rx::Regex negated(QStringLiteral(u"\\b(?:not|no|never|isn't|isn\u2019t|aren't|aren\u2019t)\\s+(?:\\S+\\s+){0,2}$"),
                                                 QRegularExpression::CaseInsensitiveOption);
-        static const QRegularExpression hedge(QStringLiteral(
+        static const rx::Regex hedge(QStringLiteral(
             R"(\b(?:will|would|plans?|planned|hopes?|promis\w*|future|upcoming|next[- ]generation|may(?!\s+\d)|might|could|should|if|whether|expect\w*)\b)"));
-        auto valueOf = [&](const QRegularExpressionMatch &m, QStringView textBefore) -> QString {
+        auto valueOf = [&](const rx::Match &m, QStringView textBefore) -> QString {
             QString v = m.capturedStart(QStringLiteral("closed")) >= 0 ? QStringLiteral("closed") : QStringLiteral("open");
             if (rx::match(negated, textBefore).hasMatch())
                 v = v == u"open" ? QStringLiteral("closed") : QStringLiteral("open");
@@ -1276,7 +1276,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                         break;
                     }
                 const QStringView after = QStringView(t).mid(m->range.end, std::min<qsizetype>(stop, m->range.end + 90) - m->range.end);
-                QRegularExpressionMatch hit = rx::match(afterCopula, after);
+                rx::Match hit = rx::match(afterCopula, after);
                 if (!hit.hasMatch())
                     hit = rx::match(apposition, after);
                 if (hit.hasMatch()) {
@@ -1295,13 +1295,13 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                     addAttribute(m->entity, QStringLiteral("openness"), valueOf(b, ahead.left(b.capturedStart())), s.range);
             }
             // "It's also completely closed.", "No open weights.", a bullet "Open weight ❌" under "Muse Spark is:".
-            static const QRegularExpression any(QStringLiteral(u"\\b(?:(?<closed>%1)|(?<open>%2))\\b").arg(closedCue, openCue),
+            static const rx::Regex any(QStringLiteral(u"\\b(?:(?<closed>%1)|(?<open>%2))\\b").arg(closedCue, openCue),
                                                 QRegularExpression::CaseInsensitiveOption);
-            static const QRegularExpression cross(QStringLiteral(u"[\u274c\u2717\u2718]"));
+            static const rx::Regex cross(QStringLiteral(u"[\u274c\u2717\u2718]"));
             const bool bullet = s.listItem && s.range.length() < 48
                                 && (rx::match(cross, lower).hasMatch() || rx::match(any, lower).capturedStart() == 0);
             // "… for open-sourcing the model": the model the text is about.
-            static const QRegularExpression theModel(QStringLiteral(
+            static const rx::Regex theModel(QStringLiteral(
                 R"(\b(?:open[- ]sourc(?:ing|ed|es)|releas(?:ing|ed|es) the weights of)\s+(?:the|this)\s+model\b)"));
             if (models.empty() && !pronoun && !bullet && m_contextModel >= 0 && !isFamily(m_contextModel)
                 && rx::match(theModel, lower).hasMatch())
@@ -1323,9 +1323,9 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
     // The matcher leaves out compounds ("MIT-licensed" is not "MIT" followed by a word); find them here.
     std::vector<Hit> compounds;
     {
-        static const QRegularExpression compound(QStringLiteral(R"(\b([A-Z][\w.]*(?:[ -]\d(?:\.\d)?)?)-(?:licensed|equivalent|equiv|style)\b)"));
+        static const rx::Regex compound(QStringLiteral(R"(\b([A-Z][\w.]*(?:[ -]\d(?:\.\d)?)?)-(?:licensed|equivalent|equiv|style)\b)"));
         const bool maybe = licenseCompoundCues.anyIn(s.range);
-        for (auto it = maybe ? rx::globalMatch(compound, text) : QRegularExpressionMatchIterator(); it.hasNext();) {
+        for (auto it = maybe ? rx::globalMatch(compound, text) : rx::MatchIterator(); it.hasNext();) {
             const auto m = it.next();
             const auto known = x.matcher().find(m.captured(1));
             if (known.size() == 1 && known[0].range.length() == m.capturedLength(1)
@@ -1406,10 +1406,10 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         const bool possessive = after.startsWith(u"'s ") || after.startsWith(u"\u2019s ");
         if (possessive) {
             // "the gpt-oss series, OpenAI's open-weight models": the model named just before.
-            static const QRegularExpression possessiveAfter(QStringLiteral(
+            static const rx::Regex possessiveAfter(QStringLiteral(
                 u"^(?:'s|\u2019s)\\s+(?:[\\w-]+\\s+){0,3}?(?:models?|llms?|family|series|generation|lineup)\\b"),
                                                             QRegularExpression::CaseInsensitiveOption);
-            static const QRegularExpression apposed(QStringLiteral(u"^\\s*(?:(?:series|family|models?|lineup|collection)\\s*)?[,\u2014]\\s*$"));
+            static const rx::Regex apposed(QStringLiteral(u"^\\s*(?:(?:series|family|models?|lineup|collection)\\s*)?[,\u2014]\\s*$"));
             for (auto it = models.rbegin(); it != models.rend(); ++it) {
                 const Hit *m = *it;
                 if (m->range.end > o->range.start)
@@ -1424,7 +1424,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 if (m->range.start < o->range.end)
                     continue;
                 const QString gap = t.mid(o->range.end + 3, m->range.start - o->range.end - 3).toLower().simplified();
-                static const QRegularExpression fill(QStringLiteral(
+                static const rx::Regex fill(QStringLiteral(
                     R"(^(?:(?:own|new|first|latest|newest|flagship|previous|best|open|closed|proprietary|frontier|ai|model|models|upcoming|midsize|\s)+)?$)"));
                 if (rx::match(fill, gap).hasMatch())
                     addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
@@ -1433,7 +1433,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             }
             continue;
         }
-        static const QRegularExpression releaseVerb(QStringLiteral(
+        static const rx::Regex releaseVerb(QStringLiteral(
             R"(^\s*(?:(?:has|had|was|is|have|just|quietly|officially|also|then|finally)\s+)*(?:launch(?:ed|es)?|releas(?:ed|es)|unveil(?:ed|s)|introduc(?:ed|es)|publish(?:ed|es|ing)|announc(?:ed|es)|ship(?:ped|s)|open-sourc(?:ed|es)|debut(?:ed|s)|built|developed|trained)\s+(?:(?:its|their|the|a|an|new|first|latest|own|model|proprietary|open|closed)\s+)*$)"));
         for (const Hit *m : models) {
             if (m->range.start < o->range.end)
@@ -1451,7 +1451,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             if (m->range.end > o->range.start)
                 continue;
             // "X, the latest generation of foundation models from the Qwen team"
-            static const QRegularExpression byOrg(QStringLiteral(
+            static const rx::Regex byOrg(QStringLiteral(
                 R"(^,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+)?(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)\s+by\s+(?:the\s+)?$|^\s+from\s+(?:the\s+)?$|^,\s*(?:a|an|the|its|their)\s+[\w\s-]{0,50}?\b(?:models?|llms?|LLMs?|family|generation|release|version)\s+from\s+(?:the\s+)?$)"));
             if (rx::match(byOrg, t.mid(m->range.end, o->range.start - m->range.end)).hasMatch())
                 addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
@@ -1501,7 +1501,7 @@ void DocumentScan::readClaims(const Sentence &s, const std::vector<Hit> &inS)
         return -1;
     };
     // Stock moves: "Meta stock jumped 6.5% on the announcement day", "stock price increased more than 9%".
-    static const QRegularExpression stock(QStringLiteral(
+    static const rx::Regex stock(QStringLiteral(
         R"(\b(?:stock|shares|share price)(?:\s+price)?\s+(?<verb>rose|jumped|climbed|gained|surged|increased|rallied|soared|fell|dropped|declined|slid|sank|tumbled|plunged)\s+(?:by\s+)?(?<q>more than|over|about|nearly|almost|around|roughly|some)?\s*(?<n>\d+(?:\.\d+)?)\s?%(?<rest>[^.;]{0,40}))"));
     for (auto it = rx::globalMatch(stock, text); it.hasNext();) {
         const auto m = it.next();
@@ -1531,9 +1531,9 @@ void DocumentScan::readClaims(const Sentence &s, const std::vector<Hit> &inS)
     }
     // Ages: "Alexandr Wang, 29, former ...", "At 27 when he was recruited".
     {
-        static const QRegularExpression appositive(QStringLiteral(R"(^,\s+(?<n>[1-9]\d),\s)"));
-        static const QRegularExpression leading(QStringLiteral(R"(^At\s+(?:age\s+)?(?<n>[1-9]\d)\b(?!\s*(?:%|percent|billion|million)))"));
-        static const QRegularExpression yearOld(QStringLiteral(R"(\b(?<n>[1-9]\d)-year-old\s+$)"));
+        static const rx::Regex appositive(QStringLiteral(R"(^,\s+(?<n>[1-9]\d),\s)"));
+        static const rx::Regex leading(QStringLiteral(R"(^At\s+(?:age\s+)?(?<n>[1-9]\d)\b(?!\s*(?:%|percent|billion|million)))"));
+        static const rx::Regex yearOld(QStringLiteral(R"(\b(?<n>[1-9]\d)-year-old\s+$)"));
         for (const Hit &h : inS) {
             if (kindOf(h.entity) != EntityKind::Person)
                 continue;
@@ -1570,10 +1570,10 @@ void DocumentScan::readClaims(const Sentence &s, const std::vector<Hit> &inS)
         }
     }
     // Investments: "invested $14.3 billion in Scale AI", "the $14.3B Scale AI deal", "nearly $15 billion acquisition of Scale AI".
-    static const QRegularExpression money(QStringLiteral(
+    static const rx::Regex money(QStringLiteral(
         R"((?<q>nearly|almost|about|around|roughly|over|more than|some|approximately)?\s*\$(?<n>\d+(?:\.\d+)?)\s?(?<u>billion|bn|B|million|M|trillion)\b)"));
-    static const QRegularExpression investCue(QStringLiteral(R"(\b(?:invest\w*|acqui\w+|deal|stake|bought|buy|purchase\w*|funding)\b)"));
-    static const QRegularExpression revenueCue(QStringLiteral(R"(^\s*(?:in\s+)?(?:annuali[sz]ed\s+)?(?:revenue|sales)\b)"));
+    static const rx::Regex investCue(QStringLiteral(R"(\b(?:invest\w*|acqui\w+|deal|stake|bought|buy|purchase\w*|funding)\b)"));
+    static const rx::Regex revenueCue(QStringLiteral(R"(^\s*(?:in\s+)?(?:annuali[sz]ed\s+)?(?:revenue|sales)\b)"));
     for (auto it = rx::globalMatch(money, text); it.hasNext();) {
         const auto m = it.next();
         int decimals = 0;
@@ -1679,15 +1679,15 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, co
     if (resolved.empty())
         return;
 
-    static const QRegularExpression release(QStringLiteral(
+    static const rx::Regex release(QStringLiteral(
         R"(\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|ship(?:s|ped)|debut(?:s|ed)|introduc(?:e|es|ed)|publish(?:es|ed|ing)|open-sourc(?:ed|es)|rolled out|went live|arriv(?:es|ed)|announced)\b)"));
-    static const QRegularExpression plan(QStringLiteral(
+    static const rx::Regex plan(QStringLiteral(
         R"(\b(?:will|plans?|planned|expected|coming|upcoming|would|hopes?|rumou?red|since|until|before the|after the|projected|forecast|estimated|could|may(?!\s+\d)|might)\b)"));
-    static const QRegularExpression investment(QStringLiteral(R"(\b(?:invest(?:s|ed|ing|ment)?|acqui(?:re|red|res|sition)|funding|raised|stake|paid)\b)"));
-    static const QRegularExpression licenseChange(QStringLiteral(R"(\b(?:relicens\w*|license change|changed (?:its|the) licen[cs]e|switch(?:ed)? to (?:the |an? )?[\w. -]{0,20}licen[cs]e)\b)"));
-    static const QRegularExpression report(QStringLiteral(R"(\b(?:report(?:s|ed)?|reveal(?:s|ed)|according to|leak(?:s|ed)?)\b)"));
-    static const QRegularExpression hire(QStringLiteral(R"(\b(?:recruit(?:s|ed)?|hire[ds]?|hiring|appoint(?:s|ed)?|found(?:s|ed)|restructur(?:e|es|ed)|brought in|reorgani[sz]ed)\b)"));
-    static const QRegularExpression announce(QStringLiteral(R"(\b(?:announc(?:e|es|ed)|declar(?:e|es|ed|ing)|manifesto|stated|pledged|wrote|published)\b)"));
+    static const rx::Regex investment(QStringLiteral(R"(\b(?:invest(?:s|ed|ing|ment)?|acqui(?:re|red|res|sition)|funding|raised|stake|paid)\b)"));
+    static const rx::Regex licenseChange(QStringLiteral(R"(\b(?:relicens\w*|license change|changed (?:its|the) licen[cs]e|switch(?:ed)? to (?:the |an? )?[\w. -]{0,20}licen[cs]e)\b)"));
+    static const rx::Regex report(QStringLiteral(R"(\b(?:report(?:s|ed)?|reveal(?:s|ed)|according to|leak(?:s|ed)?)\b)"));
+    static const rx::Regex hire(QStringLiteral(R"(\b(?:recruit(?:s|ed)?|hire[ds]?|hiring|appoint(?:s|ed)?|found(?:s|ed)|restructur(?:e|es|ed)|brought in|reorgani[sz]ed)\b)"));
+    static const rx::Regex announce(QStringLiteral(R"(\b(?:announc(?:e|es|ed)|declar(?:e|es|ed|ing)|manifesto|stated|pledged|wrote|published)\b)"));
 
     std::vector<const Hit *> models;
     for (const Hit &h : inS)
@@ -1789,7 +1789,7 @@ void DocumentScan::noteAnnouncement(const Sentence &s, const std::vector<Hit> &i
         && !lower.contains(u"new"))
         return;
     // First person, present: the source itself releases.
-    static const QRegularExpression announcing(QStringLiteral(
+    static const rx::Regex announcing(QStringLiteral(
         u"\\b(?:we(?:'re|’re| are)?\\s+(?:(?:very\\s+)?(?:excited|pleased|proud|happy|thrilled|delighted)\\s+to\\s+)?"
         u"(?:(?:just\\s+|have\\s+|have\\s+just\\s+)?(?:releas(?:e|ed|ing)|launch(?:ed|ing)?|introduc(?:e|ed|ing)|announc(?:e|ing)"
         u"|open[- ]sourc(?:e|ed|ing)|open[- ]weight(?:ed|ing)|unveil(?:ed|ing)?|offer(?:ing)?)"
@@ -1797,21 +1797,21 @@ void DocumentScan::noteAnnouncement(const Sentence &s, const std::vector<Hit> &i
         u"|introducing|today,? we)\\b"));
     // Said of the model: "X is now available", "X: our new flagship model", a bullet "X: new model";
     // not "X is now available in vLLM" (a platform supports it).
-    static const QRegularExpression isNew(QStringLiteral(
+    static const rx::Regex isNew(QStringLiteral(
         u"\\b(?:(?:is|are)\\s+now\\s+(?:generally\\s+|publicly\\s+)?(?:available|live|open[- ]sourced?)(?!\\s+(?:in|on|via|through|with|from)\\b)"
         u"|our\\s+(?:brand[- ]new|new|newest|latest)\\s+(?:\\S+\\s+){0,2}?(?:models?|series|family)"
         u"|^[^.]{0,80}:\\s+(?:a\\s+)?new\\s+models?\\b)"));
-    static const QRegularExpression notNow(QStringLiteral(
+    static const rx::Regex notNow(QStringLiteral(
         R"(\b(?:will|plans?|planned|expected|coming soon|upcoming|would|hopes?|rumou?red|could|may(?!\s+\d)|might|previous(?:ly)?|last year|earlier)\b)"));
     const auto a = rx::match(announcing, lower);
-    const auto n = a.hasMatch() ? QRegularExpressionMatch() : rx::match(isNew, lower);
+    const auto n = a.hasMatch() ? rx::Match() : rx::match(isNew, lower);
     if ((!a.hasMatch() && !n.hasMatch()) || rx::match(notNow, lower).hasMatch())
         return;
     const qsizetype after = a.hasMatch() ? s.range.start + a.capturedEnd() : s.range.start;
     if (a.hasMatch()) {
         // "We're excited to announce that vLLM now supports X": the news is not X's release.
-        static const QRegularExpression that(QStringLiteral(R"(^\s*that\b)"));
-        static const QRegularExpression released(QStringLiteral(R"(\b(?:releas\w*|launch\w*|available|open[- ]sourc\w*|introduc\w*)\b)"));
+        static const rx::Regex that(QStringLiteral(R"(^\s*that\b)"));
+        static const rx::Regex released(QStringLiteral(R"(\b(?:releas\w*|launch\w*|available|open[- ]sourc\w*|introduc\w*)\b)"));
         const QStringView rest = QStringView(lowerText).mid(after, s.range.end - after);
         if (rx::match(that, rest).hasMatch() && !rx::match(released, rest).hasMatch())
             return;
@@ -1829,7 +1829,7 @@ void DocumentScan::noteAnnouncement(const Sentence &s, const std::vector<Hit> &i
         }
         previousEnd = h.range.end;
         // Not isObject(): its cues ("including", "for") also introduce the very models announced.
-        static const QRegularExpression comparing(QStringLiteral(R"(\b(?:than|vs\.?|versus|compared|outperform\w*|beats?|like|over)\s*$)"));
+        static const rx::Regex comparing(QStringLiteral(R"(\b(?:than|vs\.?|versus|compared|outperform\w*|beats?|like|over)\s*$)"));
         const qsizetype from = std::max(s.range.start, h.range.start - 24);
         if (rx::match(comparing, QStringView(lowerText).mid(from, h.range.start - from)).hasMatch())
             break; // the models it is measured against

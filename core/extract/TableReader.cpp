@@ -8,6 +8,7 @@
 #include "common/Regex.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QVarLengthArray>
 #include <algorithm>
 #include <functional>
@@ -40,26 +41,65 @@ QString clean(QStringView s)
     return out.simplified();
 }
 
+/// A header lowered, without what is in brackets and without the marks # * :, spaces collapsed:
+/// "# Params (B)" is "params".
+QString headerWords(const QString &header)
+{
+    const QString lower = header.toLower();
+    QString out;
+    out.reserve(lower.size());
+    for (qsizetype i = 0; i < lower.size(); ++i) {
+        const QChar c = lower[i];
+        if (c == u'(') {
+            const qsizetype close = lower.indexOf(u')', i + 1);
+            if (close >= 0) {
+                i = close;
+                continue;
+            }
+        }
+        if (c != u'#' && c != u'*' && c != u':')
+            out.append(c);
+    }
+    return out.simplified();
+}
+
 Role roleFromHeader(const QString &header)
 {
-    static const QRegularExpression noise(QStringLiteral(R"(\([^)]*\)|[#*:])"));
-    const QString h = header.toLower().remove(noise).simplified();
+    const QString h = headerWords(header);
     if (h.isEmpty())
         return Role::Unknown;
-    static const QRegularExpression model(QStringLiteral(R"(^(?:(?:best\s+)?(?:open\s+|closed\s+)?models?(?:\s+name)?|name|llm|system|checkpoint)$)"));
-    static const QRegularExpression org(QStringLiteral(R"(^(?:provider|developer|organi[sz]ation|company|lab|creator|vendor|org|maker|made by|developed by)$)"));
-    static const QRegularExpression license(QStringLiteral(R"(^licen[cs]e(?:\s+type)?$)"));
-    static const QRegularExpression params(QStringLiteral(R"(^(?:params|parameters|param|size|model size|#params|# params|total (?:params|parameters)|parameters \w+)$)"));
-    static const QRegularExpression active(QStringLiteral(R"(^(?:activated|active)\s+(?:params|parameters)$)"));
-    static const QRegularExpression bench(QStringLiteral(R"(^(?:benchmarks?|tasks?|datasets?|evals?|evaluation|metric|benchmark metric)$)"));
-    static const QRegularExpression setting(QStringLiteral(R"(^(?:shots?|# shots|n-shot|metric|setting|mode|eval setting|quanti[sz]ation|precision|quant|dtype)$)"));
-    static const QRegularExpression category(QStringLiteral(R"(^(?:category|domain|type|area|capability)$)"));
+    // Every header the expressions below accept begins with one of these words: the many headers
+    // that are benchmark or model names are turned away by one lookup instead of eight matches.
+    static const QSet<QString> firstWords = [] {
+        QSet<QString> out;
+        for (const char *w : {"best", "open", "closed", "model", "models", "name", "llm", "system", "checkpoint",
+                              "provider", "developer", "organisation", "organization", "company", "lab", "creator",
+                              "vendor", "org", "maker", "made", "developed", "licence", "license", "params",
+                              "parameters", "param", "size", "#params", "#", "total", "activated", "active", "task",
+                              "tasks", "dataset", "datasets", "eval", "evals", "evaluation", "metric", "shot", "shots",
+                              "n-shot", "setting", "mode", "quantisation", "quantization", "precision", "quant", "dtype",
+                              "category", "domain", "type", "area", "capability"})
+            out.insert(QString::fromLatin1(w));
+        return out;
+    }();
+    if (h.startsWith(u"benchmark"))
+        return Role::Benchmark;
+    const qsizetype space = h.indexOf(u' ');
+    if (!firstWords.contains(space < 0 ? h : h.left(space)))
+        return Role::Unknown;
+    static const rx::Regex model(QStringLiteral(R"(^(?:(?:best\s+)?(?:open\s+|closed\s+)?models?(?:\s+name)?|name|llm|system|checkpoint)$)"));
+    static const rx::Regex org(QStringLiteral(R"(^(?:provider|developer|organi[sz]ation|company|lab|creator|vendor|org|maker|made by|developed by)$)"));
+    static const rx::Regex license(QStringLiteral(R"(^licen[cs]e(?:\s+type)?$)"));
+    static const rx::Regex params(QStringLiteral(R"(^(?:params|parameters|param|size|model size|#params|# params|total (?:params|parameters)|parameters \w+)$)"));
+    static const rx::Regex active(QStringLiteral(R"(^(?:activated|active)\s+(?:params|parameters)$)"));
+    static const rx::Regex bench(QStringLiteral(R"(^(?:benchmarks?|tasks?|datasets?|evals?|evaluation|metric|benchmark metric)$)"));
+    static const rx::Regex setting(QStringLiteral(R"(^(?:shots?|# shots|n-shot|metric|setting|mode|eval setting|quanti[sz]ation|precision|quant|dtype)$)"));
+    static const rx::Regex category(QStringLiteral(R"(^(?:category|domain|type|area|capability)$)"));
     if (rx::match(model, h).hasMatch()) return Role::Model;
     if (rx::match(org, h).hasMatch()) return Role::Org;
     if (rx::match(license, h).hasMatch()) return Role::License;
     if (rx::match(params, h).hasMatch()) return Role::Params;
     if (rx::match(active, h).hasMatch()) return Role::ActiveParams;
-    if (h.startsWith(u"benchmark")) return Role::Benchmark;
     if (rx::match(bench, h).hasMatch()) return Role::Benchmark;
     if (rx::match(setting, h).hasMatch()) return Role::Setting;
     if (rx::match(category, h).hasMatch()) return Role::Category;
@@ -143,7 +183,7 @@ struct Params {
 Params parseParams(const QString &text)
 {
     Params p;
-    static const QRegularExpression size(QStringLiteral(R"((\d+(?:\.\d+)?)\s*([BT])(\+)?(?:\s*(active|total))?)"), QRegularExpression::CaseInsensitiveOption);
+    static const rx::Regex size(QStringLiteral(R"((\d+(?:\.\d+)?)\s*([BT])(\+)?(?:\s*(active|total))?)"), QRegularExpression::CaseInsensitiveOption);
     std::vector<std::pair<double, QString>> values;
     bool plus = false;
     for (auto it = rx::globalMatch(size, text); it.hasNext();) {
@@ -174,10 +214,10 @@ QString settingOf(const QString &label, TextRange nameInLabel)
 {
     const QString joined = label.left(nameInLabel.start) + u' ' + label.mid(nameInLabel.end);
     const QString rest = joined.simplified();
-    static const QRegularExpression shotsOrMetric(QStringLiteral(
+    static const rx::Regex shotsOrMetric(QStringLiteral(
         R"((\d+-shot(?:,?\s*CoT)?|0-shot|zero-shot|few-shot|pass@\d+|Pass@\d+|EM|F1|acc(?:_norm)?|Acc\.?|exact match|maj@\d+|CoT|avg@\d+|BPB|macro_avg/acc(?:_char)?|em_maj1@1|micro_avg/acc|\d+-turn))"));
     // A short code in brackets is a metric too: "TruthfulQA (MC2)", "DROP (F1)".
-    static const QRegularExpression code(QStringLiteral(R"(\(([A-Za-z][A-Za-z0-9@._-]{0,11})\))"));
+    static const rx::Regex code(QStringLiteral(R"(\(([A-Za-z][A-Za-z0-9@._-]{0,11})\))"));
     struct Part {
         qsizetype at;
         QString text;
@@ -220,10 +260,9 @@ QString rowAttribute(const QString &label)
     case Role::Category: return QStringLiteral("-");
     default: break;
     }
-    static const QRegularExpression noise(QStringLiteral(R"(\([^)]*\)|[#*:])"));
-    static const QRegularExpression other(QStringLiteral(
+    static const rx::Regex other(QStringLiteral(
         R"(^(?:architecture|arch|model type|context(?:\s+(?:length|window|size))?|max(?:imum)? context|release(?:d| date)?|date|training tokens|tokens|vocab(?:ulary)?(?:\s+size)?|layers|experts|heads|hidden size|download|link|weights|open weights|access)$)"));
-    return rx::match(other, label.toLower().remove(noise).simplified()).hasMatch() ? QStringLiteral("-") : QString();
+    return rx::match(other, headerWords(label)).hasMatch() ? QStringLiteral("-") : QString();
 }
 
 } // namespace
@@ -257,7 +296,7 @@ struct GridReader {
             return known;
         // In a Model column a name no grammar knows is still a model ("RWKV-4-Raven-14B"), when it is
         // written as a name: short, a capital or a digit in it, no sentence.
-        static const QRegularExpression nameLike(QStringLiteral(R"(^[\p{L}\d][\p{L}\d.+_/-]*(?: [\p{L}\d][\p{L}\d.+_/-]*){0,4}$)"));
+        static const rx::Regex nameLike(QStringLiteral(R"(^[\p{L}\d][\p{L}\d.+_/-]*(?: [\p{L}\d][\p{L}\d.+_/-]*){0,4}$)"));
         const bool marked = std::any_of(name.begin(), name.end(), [](QChar c) { return c.isUpper() || c.isDigit(); });
         if (name.size() <= 40 && marked && rx::match(nameLike, name).hasMatch())
             return scan.internFound(EntityKind::Model, name, 0.7);
@@ -383,7 +422,7 @@ struct GridReader {
                         name.remove(qualifier);
                         name = name.trimmed();
                         // An average of the table's columns is not a benchmark.
-                        static const QRegularExpression aggregate(QStringLiteral(R"(^(?:average|avg\.?|mean|overall|total)$)"),
+                        static const rx::Regex aggregate(QStringLiteral(R"(^(?:average|avg\.?|mean|overall|total)$)"),
                                                                   QRegularExpression::CaseInsensitiveOption);
                         if (name.size() >= 2 && name.size() <= 40 && name[0].isLetter() && !rx::match(aggregate, name).hasMatch())
                             bench = scan.internFound(EntityKind::Benchmark, name, 0.6);
@@ -426,7 +465,7 @@ struct GridReader {
             scan.addCellMention(model, modelCol >= 0 ? row[size_t(modelCol)].range : row[0].range);
             if (orgEntity < 0) {
                 // A description column: "a chatbot fine-tuned from MPT-7B by MosaicML", "ChatGPT-4 by OpenAI".
-                static const QRegularExpression byOrg(QStringLiteral(R"(\bby\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s*\.?$)"));
+                static const rx::Regex byOrg(QStringLiteral(R"(\bby\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s*\.?$)"));
                 for (size_t c = 0; c < cols && orgEntity < 0; ++c) {
                     if (roles[c] != Role::Unknown || int(c) == modelCol)
                         continue;
@@ -434,7 +473,7 @@ struct GridReader {
                     if (m.hasMatch())
                         orgEntity = scan.resolveWhole(m.captured(1), EntityKind::Organization, 0.6);
                     // "Stability AI language models": a known maker before what it makes.
-                    static const QRegularExpression orgModels(QStringLiteral(
+                    static const rx::Regex orgModels(QStringLiteral(
                         R"(^([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s+(?:(?:large\s+)?language\s+|open\s+|chat\s+)?(?:models?|llms?|LLMs?)$)"));
                     if (const auto om = rx::match(orgModels, row[c].text); orgEntity < 0 && om.hasMatch())
                         orgEntity = scan.resolveWhole(om.captured(1), EntityKind::Organization, 0);
@@ -660,16 +699,16 @@ void DocumentScan::readRunTogetherTables()
                     const auto known = x.matcher().find(text);
                     if (known.size() == 1 && known[0].range.start == 0 && known[0].range.end == text.size())
                         return x.pack().entities()[size_t(known[0].entity)].kind == EntityKind::Organization;
-                    static const QRegularExpression name(QStringLiteral(R"(^[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,2}$)"));
+                    static const rx::Regex name(QStringLiteral(R"(^[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,2}$)"));
                     return rx::match(name, text).hasMatch();
                 }
                 case ColType::License: {
-                    static const QRegularExpression lic(QStringLiteral(
+                    static const rx::Regex lic(QStringLiteral(
                         R"(^(?:Open(?: weights?)?|Proprietary|Closed|Custom|Research(?: only)?|Non-commercial|MIT|Apache(?: |-)2\.0|[A-Z][\w.]*(?: [\d.]+)?)(?:-equiv(?:alent)?)?$)"));
                     return rx::match(lic, text).hasMatch();
                 }
                 case ColType::Params: {
-                    static const QRegularExpression par(QStringLiteral(
+                    static const rx::Regex par(QStringLiteral(
                         R"(^(?:~?\d+(?:\.\d+)?[BTM]\+?(?:\s*(?:/|x)\s*\d+(?:\.\d+)?[BTME])*(?:\s*\((?:dense|MoE|[\d.]+[BT] active|total)\))?(?:\s+(?:MoE|dense|total|active))?|MoE|Dense|Undisclosed|Unknown|Multiple sizes|Various)$)"),
                         QRegularExpression::CaseInsensitiveOption);
                     return rx::match(par, text).hasMatch();
