@@ -88,7 +88,7 @@ double parseNumberText(QStringView digits, int *decimals)
             clean += c;
     const qsizetype dot = clean.indexOf(u'.');
     *decimals = dot < 0 ? 0 : int(clean.size() - dot - 1);
-    return clean.toDouble();
+    return decimalValue(clean);
 }
 
 } // namespace
@@ -168,8 +168,10 @@ DocumentScan::DocumentScan(const Extractor &ex, const model::Document &d) : x(ex
     static const std::array<std::vector<int>, 128> byFirst = [] {
         std::array<std::vector<int>, 128> a;
         for (size_t i = 0; i < cues.size(); ++i)
-            if (cues[i].word[0].unicode() < 128)
+            if (cues[i].word[0].unicode() < 128) {
+                Q_ASSERT(cues[i].word.size() >= 2);
                 a[cues[i].word[0].unicode()].push_back(int(i));
+            }
         return a;
     }();
     CuePositions *screens[] = {&opennessCues, &licenseCompoundCues, &codenameCues, &roleCues, &exampleCues};
@@ -188,7 +190,9 @@ DocumentScan::DocumentScan(const Extractor &ex, const model::Document &d) : x(ex
         int added = 0; // each screen once per position
         for (const int k : byFirst[u]) {
             const Cue &c = cues[size_t(k)];
-            if (!(added & (1 << c.screen)) && i + c.word.size() <= lowered.size()
+            // Every cue that starts with an ASCII character has three or more: the second one
+            // turns most candidates away before the comparison of the whole word.
+            if (!(added & (1 << c.screen)) && i + c.word.size() <= lowered.size() && lowered[i + 1] == c.word[1]
                 && std::memcmp(lowered.data() + i, c.word.data(), size_t(c.word.size()) * sizeof(QChar)) == 0) {
                 screens[c.screen]->add(i);
                 added |= 1 << c.screen;
@@ -1539,12 +1543,12 @@ void DocumentScan::readClaims(const Sentence &s, const std::vector<Hit> &inS)
                 continue;
             const auto m = rx::match(appositive, QStringView(t).mid(h.range.end, 8));
             if (m.hasMatch())
-                addNumericClaim(h.entity, QStringLiteral("age"), m.captured(1).toDouble(), m.captured(1).toDouble(),
+                addNumericClaim(h.entity, QStringLiteral("age"), decimalValue(m.capturedView(1)), decimalValue(m.capturedView(1)),
                                 m.captured(1), s.range);
             const qsizetype from = std::max(s.range.start, h.range.start - 14);
             const auto y = rx::match(yearOld, QStringView(t).mid(from, h.range.start - from));
             if (y.hasMatch())
-                addNumericClaim(h.entity, QStringLiteral("age"), y.captured(1).toDouble(), y.captured(1).toDouble(),
+                addNumericClaim(h.entity, QStringLiteral("age"), decimalValue(y.capturedView(1)), decimalValue(y.capturedView(1)),
                                 y.captured(1), s.range);
         }
         const auto lead = rx::match(leading, text);
@@ -1565,7 +1569,7 @@ void DocumentScan::readClaims(const Sentence &s, const std::vector<Hit> &inS)
                     }
             }
             if (person >= 0)
-                addNumericClaim(person, QStringLiteral("age"), lead.captured(1).toDouble(), lead.captured(1).toDouble(),
+                addNumericClaim(person, QStringLiteral("age"), decimalValue(lead.capturedView(1)), decimalValue(lead.capturedView(1)),
                                 lead.captured(1), s.range);
         }
     }

@@ -167,7 +167,7 @@ std::optional<Number> parseScoreCell(QStringView raw, bool *missing = nullptr)
     if (i != v.size())
         return std::nullopt;
     Number n;
-    n.value = num.toDouble();
+    n.value = decimalValue(num);
     n.decimals = decimals;
     if (percent)
         n.unit = QStringLiteral("%");
@@ -188,7 +188,7 @@ Params parseParams(const QString &text)
     bool plus = false;
     for (auto it = rx::globalMatch(size, text); it.hasNext();) {
         const auto m = it.next();
-        double v = m.captured(1).toDouble();
+        double v = decimalValue(m.capturedView(1));
         if (m.captured(2).compare(u"T", Qt::CaseInsensitive) == 0)
             v *= 1000;
         values.emplace_back(v, m.captured(4).toLower());
