@@ -596,7 +596,7 @@ void DocumentScan::splitSentences()
 std::vector<Number> DocumentScan::numbersIn(const Sentence &s, const std::vector<Hit> &inS) const
 {
     static const rx::Regex re(QStringLiteral(
-        R"((?<![\w.,@#/])(?<sign>[$€£])?(?<num>\d{1,3}(?:,\d{3})+|\d+)(?<dec>\.\d+)?(?:\s?(?<pct>%)|\s?(?<scale>[BTMK]\b|billion|trillion|million|bn\b))?)"));
+        R"((?<![\w.,@#/])(?<sign>[$€£])?(?<num>\d{1,3}(?:,\d{3})+|\d+)(?<dec>\.\d+)?(?:\s?(?<pct>%)|(?:\s|-(?=[btm]r?illion))?(?<scale>[BTMK]\b|billion|trillion|million|bn\b))?)"));
     // Group numbers, found once: a lookup by name per match costs more than the match.
     static const int sign = int(re.namedCaptureGroups().indexOf(QStringLiteral("sign")));
     static const int num = int(re.namedCaptureGroups().indexOf(QStringLiteral("num")));
@@ -676,6 +676,15 @@ bool DocumentScan::isObject(const Sentence &s, const Hit &h) const
 
 int DocumentScan::subjectModel(const Sentence &s, const std::vector<Hit> &inS, qsizetype before) const
 {
+    // "A scores 75.1, while B reaches 74.2": the subject of the clause the number is in, first.
+    const TextRange clause = clauseAround(doc.text, s.range, before);
+    if (clause.start > s.range.start)
+        for (const Hit &h : inS) {
+            if (h.range.start >= before)
+                break;
+            if (h.range.start >= clause.start && kindOf(h.entity) == EntityKind::Model && !isObject(s, h))
+                return h.entity;
+        }
     for (const Hit &h : inS) {
         if (h.range.start >= before)
             break;
@@ -1376,26 +1385,45 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             continue;
         const QString after = t.mid(n.end, 24).toLower();
         const QString before = t.mid(std::max(s.range.start, n.start - 10), n.start - std::max(s.range.start, n.start - 10)).toLower();
-        const bool paramWord = after.startsWith(u" param") || after.startsWith(u"-param") || after.startsWith(u" total")
+        // "… of which 39B are active"
+        const bool activeVerb = after.startsWith(u" are active") || after.startsWith(u" is active")
+                                || after.startsWith(u" were active") || after.startsWith(u" activated");
+        const bool paramWord = activeVerb || after.startsWith(u" param") || after.startsWith(u"-param") || after.startsWith(u" total")
                                || after.startsWith(u" active") || after.startsWith(u" dense") || after.startsWith(u" (dense")
                                || after.startsWith(u" moe");
         if (!paramWord)
             continue;
         int subject = -1;
-        for (auto it = models.rbegin(); it != models.rend(); ++it)
-            if ((*it)->range.end <= n.start && n.start - (*it)->range.end <= 40) {
+        // "the 70-billion-parameter Llama 3.3": the count names the model right after it.
+        for (const Hit *m : models) {
+            if (m->range.start < n.end)
+                continue;
+            QString gap = t.mid(n.end, m->range.start - n.end).toLower();
+            gap.remove(u'-').remove(u' ');
+            if (gap == u"parameter" || gap == u"param" || gap == u"parameters" || gap == u"params")
+                subject = m->entity;
+            break;
+        }
+        for (auto it = models.rbegin(); it != models.rend() && subject < 0; ++it)
+            if ((*it)->range.end <= n.start && n.start - (*it)->range.end <= 40)
                 subject = (*it)->entity;
-                break;
-            }
         if (subject < 0) {
             const auto inClause = modelsInClause(n.start);
             if (inClause.size() == 1)
                 subject = inClause.front();
         }
+        // "It has 80B total parameters", said of the model the text is about.
+        // Not when the sentence gives several totals ("It comes in two sizes, 9 billion and 27 billion").
+        const auto totals = std::count_if(numbers.begin(), numbers.end(), [&](const Number &c) {
+            return (c.unit == u"B" || c.unit == u"T") && !QStringView(lowerText).mid(c.end, 12).startsWith(u" active")
+                   && !QStringView(lowerText).mid(c.end, 12).startsWith(u" are active");
+        });
+        if (subject < 0 && models.empty() && pronoun && totals == 1 && m_contextModel >= 0 && !isFamily(m_contextModel))
+            subject = m_contextModel;
         if (subject < 0)
             continue;
         const double billions = n.unit == u"T" ? n.value * 1000 : n.value;
-        const bool active = after.startsWith(u" active");
+        const bool active = activeVerb || after.startsWith(u" active");
         QString note;
         if (before.endsWith(u"up to "))
             note = QStringLiteral("up to");
@@ -1456,7 +1484,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 continue;
             // "X, the latest generation of foundation models from the Qwen team"
             static const rx::Regex byOrg(QStringLiteral(
-                R"(^,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+)?(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)\s+by\s+(?:the\s+)?$|^\s+from\s+(?:the\s+)?$|^,\s*(?:a|an|the|its|their)\s+[\w\s-]{0,50}?\b(?:models?|llms?|LLMs?|family|generation|release|version)\s+from\s+(?:the\s+)?$)"));
+                R"(^,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+)?(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)(?:\s+(?:on|in|last|earlier|this)\s+[^;:.()]{1,30}?)?,?\s+by\s+(?:the\s+)?$|^\s+from\s+(?:the\s+)?$|^,\s*(?:a|an|the|its|their)\s+[\w\s-]{0,50}?\b(?:models?|llms?|LLMs?|family|generation|release|version)\s+from\s+(?:the\s+)?$)"));
             if (rx::match(byOrg, t.mid(m->range.end, o->range.start - m->range.end)).hasMatch())
                 addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
                              s.range, o->entity);

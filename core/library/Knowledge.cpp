@@ -508,6 +508,18 @@ Result<Knowledge> Knowledge::load(Library &library, const Options &options)
             e.resolved.insert(QStringLiteral("openness"), QStringLiteral("unknown"));
 
     // --- conflicts ------------------------------------------------------------
+    // Whether organization a is b or part of it ("Meta Superintelligence Labs" of "Meta"): a model
+    // made by a lab is made by its company too, no conflict.
+    auto within = [&k](const QString &a, const QString &b) {
+        QString at = a;
+        for (int depth = 0; depth < 8 && !at.isEmpty(); ++depth) {
+            if (at == b)
+                return true;
+            const KnownEntity *e = k.entity(at);
+            at = e ? e->resolved.value(QStringLiteral("parent")) : QString();
+        }
+        return false;
+    };
     for (const KnownEntity &e : k.entities) {
         for (auto it = e.attributes.cbegin(); it != e.attributes.cend(); ++it) {
             const QString &attribute = it.key();
@@ -528,7 +540,9 @@ Result<Knowledge> Knowledge::load(Library &library, const Options &options)
                     for (size_t j = i + 1; j < values.size() && !disagree; ++j)
                         if ((values[i]->from.source != 0 || values[j]->from.source != 0)
                             && values[i]->from.source != values[j]->from.source) // two sources, or a source and the pack
-                            disagree = !agree(attribute, *values[i], *values[j]);
+                            disagree = !agree(attribute, *values[i], *values[j])
+                                       && !(attribute == u"organization"
+                                            && (within(values[i]->value, values[j]->value) || within(values[j]->value, values[i]->value)));
                 if (!disagree)
                     continue;
                 Conflict c;

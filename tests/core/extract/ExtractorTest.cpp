@@ -633,3 +633,29 @@ TEST_CASE("'N on benchmarks like B' scores on B; a count of benchmarks is not a 
     for (const auto &s : x.scores)
         CHECK(s.value != 5);
 }
+
+TEST_CASE("a score goes to the subject of its own clause; parameter counts before the model, of which some are active")
+{
+    const auto x = run(read(QStringLiteral(
+        "Gemma 9 27B Instruct scores 75.1 on MMLU, while Qwen 9 7B reaches 74.2 on it. "
+        "Mixtral 9x22B is a sparse model with 141B total parameters, of which 39B are active. "
+        "The 70-billion-parameter Llama 9.3 was released in December 2024 by Meta. "
+        "Kimi 9 was released on September 29, 2025 by Moonshot AI.")));
+    CHECK(score(x, QStringLiteral("Gemma 9 27B Instruct"), QStringLiteral("MMLU")) == 75.1);
+    CHECK(score(x, QStringLiteral("Qwen 9 7B"), QStringLiteral("MMLU")) == 74.2);
+    for (const auto &s : x.scores)
+        CHECK((s.value != 74.2 || x.entities[size_t(s.model)].name == u"Qwen 9 7B"));
+    CHECK(attribute(x, QStringLiteral("Mixtral 9x22B"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("141")});
+    CHECK(attribute(x, QStringLiteral("Mixtral 9x22B"), QStringLiteral("params_active_b")) == QStringList{QStringLiteral("39")});
+    CHECK(attribute(x, QStringLiteral("Llama 9.3"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("70")});
+    // A date between the verb and "by" still names the maker.
+    CHECK(attribute(x, QStringLiteral("Llama 9.3"), QStringLiteral("organization")).contains(QStringLiteral("org:meta")));
+    CHECK(attribute(x, QStringLiteral("Kimi 9"), QStringLiteral("organization")).contains(QStringLiteral("org:moonshot-ai")));
+
+    // "It" is the model the text is about, but only when the sentence gives one count.
+    const auto it = run(read(QStringLiteral("# Qwen 9 Next 80B\n\nIt has 80B total parameters with 3B active.\n\n"
+                                            "It comes in two sizes, 9 billion and 27 billion parameters.\n"),
+                             QStringLiteral("n.md")));
+    CHECK(attribute(it, QStringLiteral("Qwen 9 Next 80B"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("80")});
+    CHECK(attribute(it, QStringLiteral("Qwen 9 Next 80B"), QStringLiteral("params_active_b")) == QStringList{QStringLiteral("3")});
+}

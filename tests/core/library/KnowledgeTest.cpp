@@ -90,3 +90,22 @@ TEST_CASE("knowledge: merged events, conflicts with sources, and corrections tha
     CHECK_FALSE(library::addCorrection(*lib, {QStringLiteral("merge"), QStringLiteral("Gemma Nine"), QStringLiteral("No Such Thing"), {}}));
     CHECK_FALSE(library::addCorrection(*lib, {QStringLiteral("frobnicate"), QStringLiteral("Gemma Nine"), {}, {}}));
 }
+
+TEST_CASE("knowledge: a lab and the company it is part of do not conflict as a model's maker; two companies do")
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.path() + QStringLiteral("/in");
+    test::writeFile(dir + QStringLiteral("/a.txt"), "Lab news\n\nMuse 9 is developed by Meta Superintelligence Labs. "
+                                                    "Mistral Large 9 is developed by Mistral AI.\n");
+    test::writeFile(dir + QStringLiteral("/b.txt"), "Company news\n\nMuse 9 is developed by Meta. Mistral Large 9 is developed by OpenAI.\n");
+    auto lib = test::openWritable(tmp.path() + QStringLiteral("/lib"));
+    test::ingest(*lib, {dir});
+    auto k = library::Knowledge::load(*lib);
+    REQUIRE(k);
+    REQUIRE(k->find(QStringLiteral("Muse 9")));
+    CHECK(k->find(QStringLiteral("Muse 9"))->attributes.value(QStringLiteral("organization")).size() == 2);
+    CHECK_FALSE(conflict(*k, QStringLiteral("Muse 9"), QStringLiteral("organization")));
+    const library::Conflict *other = conflict(*k, QStringLiteral("Mistral Large 9"), QStringLiteral("organization"));
+    REQUIRE(other);
+    CHECK(other->values.size() >= 2);
+}
