@@ -69,7 +69,8 @@ int main(int argc, char **argv)
         size_t mentions = 0, scores = 0, events = 0;
         // Each round timed alone too: this machine's speed swings from minute to minute (a
         // virtual machine with neighbours), and the best round is the least disturbed.
-        double total = 0, best = 1e30;
+        double total = 0;
+        std::vector<double> times;
         for (int round = 0; round < rounds; ++round) {
             QElapsedTimer t;
             t.start();
@@ -81,13 +82,15 @@ int main(int argc, char **argv)
             }
             const double secs = double(t.nsecsElapsed()) / 1e9;
             total += secs;
-            best = std::min(best, secs);
+            times.push_back(secs);
         }
+        std::sort(times.begin(), times.end());
+        const double best = times.front(), median = times[times.size() / 2];
         const double mb = double(rounds) * double(bytes) / 1048576.0;
-        std::printf("full extraction, %s: %.1f MB in %.2f s on one thread: %.1f MB/s (%.0f docs/s), best round %.1f MB/s; "
-                    "per doc %.1f mentions, %.2f scores, %.2f events\n",
+        std::printf("full extraction, %s: %.1f MB in %.2f s on one thread: %.1f MB/s (%.0f docs/s), rounds: best %.1f MB/s, "
+                    "median %.1f MB/s; per doc %.1f mentions, %.2f scores, %.2f events\n",
                     what, mb, total, mb / total, double(rounds) * double(docs.size()) / total,
-                    double(bytes) / 1048576.0 / best, double(mentions) / double(rounds * docs.size()),
+                    double(bytes) / 1048576.0 / best, double(bytes) / 1048576.0 / median, double(mentions) / double(rounds * docs.size()),
                     double(scores) / double(rounds * docs.size()), double(events) / double(rounds * docs.size()));
     };
     {
