@@ -1380,17 +1380,21 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
     }
 
     // Parameters: "(MIT, 1.6T params)", "400B-parameter", "up to 31B dense parameters", "(49B active)".
+    auto isCount = [](const Number &c) { return c.unit == u"B" || c.unit == u"T"; };
+    // "(49B active)", "… of which 39B are active"
+    auto isActive = [&](const Number &c) {
+        const QStringView after = QStringView(lowerText).mid(c.end, 24);
+        return after.startsWith(u" active") || after.startsWith(u" are active") || after.startsWith(u" is active")
+               || after.startsWith(u" were active") || after.startsWith(u" activated");
+    };
     for (const Number &n : numbers) {
-        if (n.unit != u"B" && n.unit != u"T")
+        if (!isCount(n))
             continue;
-        const QString after = t.mid(n.end, 24).toLower();
-        const QString before = t.mid(std::max(s.range.start, n.start - 10), n.start - std::max(s.range.start, n.start - 10)).toLower();
-        // "… of which 39B are active"
-        const bool activeVerb = after.startsWith(u" are active") || after.startsWith(u" is active")
-                                || after.startsWith(u" were active") || after.startsWith(u" activated");
-        const bool paramWord = activeVerb || after.startsWith(u" param") || after.startsWith(u"-param") || after.startsWith(u" total")
-                               || after.startsWith(u" active") || after.startsWith(u" dense") || after.startsWith(u" (dense")
-                               || after.startsWith(u" moe");
+        const QStringView after = QStringView(lowerText).mid(n.end, 24);
+        const QStringView before = QStringView(lowerText).mid(std::max(s.range.start, n.start - 10), n.start - std::max(s.range.start, n.start - 10));
+        const bool active = isActive(n);
+        const bool paramWord = active || after.startsWith(u" param") || after.startsWith(u"-param") || after.startsWith(u" total")
+                               || after.startsWith(u" dense") || after.startsWith(u" (dense") || after.startsWith(u" moe");
         if (!paramWord)
             continue;
         int subject = -1;
@@ -1412,18 +1416,14 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             if (inClause.size() == 1)
                 subject = inClause.front();
         }
-        // "It has 80B total parameters", said of the model the text is about.
-        // Not when the sentence gives several totals ("It comes in two sizes, 9 billion and 27 billion").
-        const auto totals = std::count_if(numbers.begin(), numbers.end(), [&](const Number &c) {
-            return (c.unit == u"B" || c.unit == u"T") && !QStringView(lowerText).mid(c.end, 12).startsWith(u" active")
-                   && !QStringView(lowerText).mid(c.end, 12).startsWith(u" are active");
-        });
-        if (subject < 0 && models.empty() && pronoun && totals == 1 && m_contextModel >= 0 && !isFamily(m_contextModel))
+        // "It has 80B total parameters", said of the model the text is about; not when the sentence
+        // gives several totals ("It comes in two sizes, 9 billion and 27 billion").
+        if (subject < 0 && models.empty() && pronoun && m_contextModel >= 0 && !isFamily(m_contextModel)
+            && std::count_if(numbers.begin(), numbers.end(), [&](const Number &c) { return isCount(c) && !isActive(c); }) == 1)
             subject = m_contextModel;
         if (subject < 0)
             continue;
         const double billions = n.unit == u"T" ? n.value * 1000 : n.value;
-        const bool active = activeVerb || after.startsWith(u" active");
         QString note;
         if (before.endsWith(u"up to "))
             note = QStringLiteral("up to");

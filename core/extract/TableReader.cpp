@@ -8,7 +8,6 @@
 #include "common/Regex.h"
 
 #include <QRegularExpression>
-#include <QSet>
 #include <QVarLengthArray>
 #include <algorithm>
 #include <functional>
@@ -68,41 +67,26 @@ Role roleFromHeader(const QString &header)
     const QString h = headerWords(header);
     if (h.isEmpty())
         return Role::Unknown;
-    // Every header the expressions below accept begins with one of these words: the many headers
-    // that are benchmark or model names are turned away by one lookup instead of eight matches.
-    static const QSet<QString> firstWords = [] {
-        QSet<QString> out;
-        for (const char *w : {"best", "open", "closed", "model", "models", "name", "llm", "system", "checkpoint",
-                              "provider", "developer", "organisation", "organization", "company", "lab", "creator",
-                              "vendor", "org", "maker", "made", "developed", "licence", "license", "params",
-                              "parameters", "param", "size", "#params", "#", "total", "activated", "active", "task",
-                              "tasks", "dataset", "datasets", "eval", "evals", "evaluation", "metric", "shot", "shots",
-                              "n-shot", "setting", "mode", "quantisation", "quantization", "precision", "quant", "dtype",
-                              "category", "domain", "type", "area", "capability"})
-            out.insert(QString::fromLatin1(w));
-        return out;
-    }();
     if (h.startsWith(u"benchmark"))
         return Role::Benchmark;
-    const qsizetype space = h.indexOf(u' ');
-    if (!firstWords.contains(space < 0 ? h : h.left(space)))
-        return Role::Unknown;
-    static const rx::Regex model(QStringLiteral(R"(^(?:(?:best\s+)?(?:open\s+|closed\s+)?models?(?:\s+name)?|name|llm|system|checkpoint)$)"));
-    static const rx::Regex org(QStringLiteral(R"(^(?:provider|developer|organi[sz]ation|company|lab|creator|vendor|org|maker|made by|developed by)$)"));
-    static const rx::Regex license(QStringLiteral(R"(^licen[cs]e(?:\s+type)?$)"));
-    static const rx::Regex params(QStringLiteral(R"(^(?:params|parameters|param|size|model size|#params|# params|total (?:params|parameters)|parameters \w+)$)"));
-    static const rx::Regex active(QStringLiteral(R"(^(?:activated|active)\s+(?:params|parameters)$)"));
-    static const rx::Regex bench(QStringLiteral(R"(^(?:benchmarks?|tasks?|datasets?|evals?|evaluation|metric|benchmark metric)$)"));
-    static const rx::Regex setting(QStringLiteral(R"(^(?:shots?|# shots|n-shot|metric|setting|mode|eval setting|quanti[sz]ation|precision|quant|dtype)$)"));
-    static const rx::Regex category(QStringLiteral(R"(^(?:category|domain|type|area|capability)$)"));
-    if (rx::match(model, h).hasMatch()) return Role::Model;
-    if (rx::match(org, h).hasMatch()) return Role::Org;
-    if (rx::match(license, h).hasMatch()) return Role::License;
-    if (rx::match(params, h).hasMatch()) return Role::Params;
-    if (rx::match(active, h).hasMatch()) return Role::ActiveParams;
-    if (rx::match(bench, h).hasMatch()) return Role::Benchmark;
-    if (rx::match(setting, h).hasMatch()) return Role::Setting;
-    if (rx::match(category, h).hasMatch()) return Role::Category;
+    // One expression, its alternatives in order of precedence ("metric" names a benchmark column
+    // before a setting): one match per header, and the many headers that are model or benchmark
+    // names fail at their first letters.
+    static const rx::Regex roles(QStringLiteral(
+        R"(^(?:(?<model>(?:best\s+)?(?:open\s+|closed\s+)?models?(?:\s+name)?|name|llm|system|checkpoint))"
+        R"(|(?<org>provider|developer|organi[sz]ation|company|lab|creator|vendor|org|maker|made by|developed by))"
+        R"(|(?<license>licen[cs]e(?:\s+type)?))"
+        R"(|(?<params>params|parameters|param|size|model size|total (?:params|parameters)|parameters \w+))"
+        R"(|(?<active>(?:activated|active)\s+(?:params|parameters)))"
+        R"(|(?<bench>benchmarks?|tasks?|datasets?|evals?|evaluation|metric|benchmark metric))"
+        R"(|(?<setting>shots?|n-shot|metric|setting|mode|eval setting|quanti[sz]ation|precision|quant|dtype))"
+        R"(|(?<category>category|domain|type|area|capability))$)"));
+    static constexpr Role byGroup[] = {Role::Model,        Role::Org,       Role::License, Role::Params,
+                                       Role::ActiveParams, Role::Benchmark, Role::Setting, Role::Category};
+    const rx::Match m = rx::match(roles, h);
+    for (int g = 1; g <= m.lastCapturedIndex(); ++g)
+        if (m.capturedStart(g) >= 0)
+            return byGroup[g - 1];
     return Role::Unknown;
 }
 

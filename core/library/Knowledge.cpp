@@ -48,8 +48,24 @@ std::pair<double, double> interval(const AttributeValue &v)
     return {n - tolerance, n + tolerance};
 }
 
-bool agree(const QString &attribute, const AttributeValue &a, const AttributeValue &b)
+/// Whether organization a is b or part of it ("Meta Superintelligence Labs" of "Meta"), by the
+/// organizations' "parent" facts.
+bool partOf(const Knowledge &k, const QString &a, const QString &b)
 {
+    QString at = a;
+    for (int depth = 0; depth < 8 && !at.isEmpty(); ++depth) {
+        if (at == b)
+            return true;
+        const KnownEntity *e = k.entity(at);
+        at = e ? e->resolved.value(QStringLiteral("parent")) : QString();
+    }
+    return false;
+}
+
+bool agree(const Knowledge &k, const QString &attribute, const AttributeValue &a, const AttributeValue &b)
+{
+    if (attribute == u"organization") // a model made by a lab is made by its company too
+        return partOf(k, a.value, b.value) || partOf(k, b.value, a.value);
     if (attribute == u"age") {
         bool ok1 = false, ok2 = false;
         const double x = a.value.toDouble(&ok1), y = b.value.toDouble(&ok2);
@@ -508,18 +524,6 @@ Result<Knowledge> Knowledge::load(Library &library, const Options &options)
             e.resolved.insert(QStringLiteral("openness"), QStringLiteral("unknown"));
 
     // --- conflicts ------------------------------------------------------------
-    // Whether organization a is b or part of it ("Meta Superintelligence Labs" of "Meta"): a model
-    // made by a lab is made by its company too, no conflict.
-    auto within = [&k](const QString &a, const QString &b) {
-        QString at = a;
-        for (int depth = 0; depth < 8 && !at.isEmpty(); ++depth) {
-            if (at == b)
-                return true;
-            const KnownEntity *e = k.entity(at);
-            at = e ? e->resolved.value(QStringLiteral("parent")) : QString();
-        }
-        return false;
-    };
     for (const KnownEntity &e : k.entities) {
         for (auto it = e.attributes.cbegin(); it != e.attributes.cend(); ++it) {
             const QString &attribute = it.key();
@@ -540,9 +544,7 @@ Result<Knowledge> Knowledge::load(Library &library, const Options &options)
                     for (size_t j = i + 1; j < values.size() && !disagree; ++j)
                         if ((values[i]->from.source != 0 || values[j]->from.source != 0)
                             && values[i]->from.source != values[j]->from.source) // two sources, or a source and the pack
-                            disagree = !agree(attribute, *values[i], *values[j])
-                                       && !(attribute == u"organization"
-                                            && (within(values[i]->value, values[j]->value) || within(values[j]->value, values[i]->value)));
+                            disagree = !agree(k, attribute, *values[i], *values[j]);
                 if (!disagree)
                     continue;
                 Conflict c;
