@@ -279,6 +279,11 @@ int DocumentScan::resolveWhole(QStringView raw, EntityKind want, double foundCon
         core.chop(1); // an abbreviation's dot: "Qwen2.5 72B-Inst."
     if (core.isEmpty())
         return -1;
+    // A Hugging Face repository id, "mistralai/Mixtral-8x7B-v0.1", names the model after its owner.
+    if (want == EntityKind::Model) {
+        if (const qsizetype slash = repoOwnerEnd(core); slash > 0)
+            return resolveWhole(QStringView(core).mid(slash + 1), want, foundConfidence);
+    }
     const auto known = x.matcher().find(core);
     // "Llama 3 (70B)", "Mistral (7B)" in a header: a family (or its version) with a size is that model.
     const qsizetype open = want == EntityKind::Model ? text.lastIndexOf(u'(') : -1;
@@ -1387,6 +1392,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         return after.startsWith(u" active") || after.startsWith(u" are active") || after.startsWith(u" is active")
                || after.startsWith(u" were active") || after.startsWith(u" activated");
     };
+    const auto totals = std::count_if(numbers.begin(), numbers.end(), [&](const Number &c) { return isCount(c) && !isActive(c); });
     for (const Number &n : numbers) {
         if (!isCount(n))
             continue;
@@ -1396,6 +1402,12 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         const bool paramWord = active || after.startsWith(u" param") || after.startsWith(u"-param") || after.startsWith(u" total")
                                || after.startsWith(u" dense") || after.startsWith(u" (dense") || after.startsWith(u" moe");
         if (!paramWord)
+            continue;
+        // Not the model's size: "doesn't have 56B parameters", "is not 56B"; another model's, or
+        // none's: "at the speed of a 12B parameter-dense model", "more than a 70B model".
+        static const rx::Regex notItsSize(QStringLiteral(
+            R"((?:\bnot|n't(?:\s+have)?|\bnever|\b(?:speed|cost|latency|price|performance|quality|level|capabilit(?:y|ies)|power) of an?|\b(?:than|like) an?)\s+(?:about\s+|around\s+|~)?$)"));
+        if (rx::match(notItsSize, QStringView(lowerText).mid(std::max(s.range.start, n.start - 32), n.start - std::max(s.range.start, n.start - 32))).hasMatch())
             continue;
         int subject = -1;
         // "the 70-billion-parameter Llama 3.3": the count names the model right after it.
@@ -1418,11 +1430,10 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         }
         // "It has 80B total parameters", said of the model the text is about; not when the sentence
         // gives several totals ("It comes in two sizes, 9 billion and 27 billion").
-        if (subject < 0 && models.empty() && pronoun && m_contextModel >= 0 && !isFamily(m_contextModel)
-            && std::count_if(numbers.begin(), numbers.end(), [&](const Number &c) { return isCount(c) && !isActive(c); }) == 1)
+        if (subject < 0 && models.empty() && pronoun && m_contextModel >= 0 && !isFamily(m_contextModel) && totals == 1)
             subject = m_contextModel;
-        if (subject < 0)
-            continue;
+        if (subject < 0 || (isFamily(subject) && totals > 1))
+            continue; // a family's sizes, not one model's: "the Aya Expanse family, featuring 8B and 32B parameter models"
         const double billions = n.unit == u"T" ? n.value * 1000 : n.value;
         QString note;
         if (before.endsWith(u"up to "))

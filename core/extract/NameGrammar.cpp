@@ -132,6 +132,28 @@ bool isSnapshot(QStringView t)
 
 bool startsUpper(QStringView t) { return !t.isEmpty() && (t[0].isUpper() || t[0].isDigit()); }
 
+/// A capitalized word that may name a line of models within a family ("Expanse", "Guard"): letters
+/// only, not a tier word, and not a month or a weekday ("Qwen May 5" is a date).
+bool isSubBrand(QStringView t)
+{
+    if (t.size() < 3 || !t[0].isUpper() || tierWords().contains(t))
+        return false;
+    for (const QChar c : t)
+        if (!c.isLetter())
+            return false;
+    static const WordMap calendar = [] {
+        WordMap w;
+        for (const char16_t *word : {u"january", u"february", u"march", u"april", u"may", u"june", u"july", u"august",
+                                     u"september", u"october", u"november", u"december", u"jan", u"feb", u"mar", u"apr",
+                                     u"jun", u"jul", u"aug", u"sep", u"sept", u"oct", u"nov", u"dec", u"monday", u"tuesday",
+                                     u"wednesday", u"thursday", u"friday", u"saturday", u"sunday", u"version", u"and", u"the",
+                                     u"with", u"for", u"from", u"has", u"was", u"is", u"are", u"had", u"scored", u"scores"})
+            w.insert(QStringView(word), 1);
+        return w;
+    }();
+    return !calendar.contains(t);
+}
+
 } // namespace
 
 std::vector<Token> tokenize(QStringView text)
@@ -210,6 +232,12 @@ GrammarResult extend(const Extractor &x, QStringView text, const std::vector<Tok
             }
         } else if (afterDistill && x.family(t) >= 0) {
             ok = true;
+        } else if (j == first + 1 && !headHasVersion && isSubBrand(t) && j + 1 < toks.size()
+                   && isGapSeparator(text.mid(toks[j].end, toks[j + 1].start - toks[j].end))) {
+            // A line's own word between the family and its size or version: "Aya Expanse 32B",
+            // "Llama Guard 3", "Mistral Saba 24B"; never alone ("Gemma Scope" is not read as a name).
+            const QStringView next = text.mid(toks[j + 1].start, toks[j + 1].end - toks[j + 1].start);
+            ok = isSize(next) || isVersion(next);
         }
         if (!ok)
             break;
@@ -318,6 +346,28 @@ qsizetype modelNameEnd(const Extractor &x, QStringView text, bool requireFamily)
 }
 
 bool isSizeToken(QStringView token) { return isSize(token); }
+
+qsizetype repoOwnerEnd(QStringView text)
+{
+    const qsizetype slash = text.indexOf(u'/');
+    if (slash <= 0 || slash + 1 >= text.size() || !text[0].isLetterOrNumber() || !text[slash + 1].isLetter())
+        return 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (i != slash && !(c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u'.'))
+            return 0; // a space, a second slash, anything else
+    }
+    // Two names paired by a slash are not a repository: "GPT-4/GPT-4o" (the owner ends in a
+    // version or size), "Claude/Gemini" (a repository's name has a digit or a dash).
+    const QStringView owner = text.first(slash);
+    const QStringView last = owner.mid(std::max(owner.lastIndexOf(u'-'), owner.lastIndexOf(u'_')) + 1);
+    if (last.isEmpty() || last[0].isDigit() || isSize(last))
+        return 0;
+    const QStringView name = text.mid(slash + 1);
+    if (!std::any_of(name.begin(), name.end(), [](QChar c) { return c.isDigit() || c == u'-'; }))
+        return 0;
+    return slash;
+}
 
 bool isNameTail(QStringView token)
 {

@@ -75,7 +75,7 @@ Role roleFromHeader(const QString &header)
     static const rx::Regex roles(QStringLiteral(
         R"(^(?:(?<model>(?:best\s+)?(?:open\s+|closed\s+)?models?(?:\s+name)?|name|llm|system|checkpoint))"
         R"(|(?<org>provider|developer|organi[sz]ation|company|lab|creator|vendor|org|maker|made by|developed by))"
-        R"(|(?<license>licen[cs]e(?:\s+type)?))"
+        R"(|(?<license>licen[cs]e(?:\s+type)?|availability|access|openness|(?:open\s+)?weights))"
         R"(|(?<params>params|parameters|param|size|model size|total (?:params|parameters)|parameters \w+))"
         R"(|(?<active>(?:activated|active)\s+(?:params|parameters)))"
         R"(|(?<bench>benchmarks?|tasks?|datasets?|evals?|evaluation|metric|benchmark metric))"
@@ -266,6 +266,8 @@ struct GridReader {
         while (first < text.size() && !text[first].isLetterOrNumber())
             ++first;
         QString name = text.mid(first).trimmed();
+        if (const qsizetype slash = repoOwnerEnd(name); slash > 0)
+            name.remove(0, slash + 1); // "openchat/openchat_3.5": the repository's owner is no part of the name
         if (name.isEmpty())
             return -1;
         // "V4 Pro" under a Provider "DeepSeek" is "DeepSeek V4 Pro".
@@ -447,6 +449,15 @@ struct GridReader {
             if (model < 0)
                 continue;
             scan.addCellMention(model, modelCol >= 0 ? row[size_t(modelCol)].range : row[0].range);
+            if (orgEntity < 0 && modelCol >= 0) {
+                // "mistralai/Mixtral-8x7B-v0.1": a known maker owns the repository. An owner the
+                // pack does not know (a user who quantized the model, say) is not taken for one.
+                const QString cell = row[size_t(modelCol)].text.trimmed();
+                if (const qsizetype slash = repoOwnerEnd(cell); slash > 0)
+                    if (const int owner = scan.x.pack().indexOfFolded(QStringView(cell).first(slash));
+                        owner >= 0 && scan.x.pack().entities()[size_t(owner)].kind == EntityKind::Organization)
+                        orgEntity = scan.internPack(owner);
+            }
             if (orgEntity < 0) {
                 // A description column: "a chatbot fine-tuned from MPT-7B by MosaicML", "ChatGPT-4 by OpenAI".
                 static const rx::Regex byOrg(QStringLiteral(R"(\bby\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s*\.?$)"));

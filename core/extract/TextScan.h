@@ -94,6 +94,10 @@ std::vector<CoordinatedName> coordinatedNames(const Extractor &x, QStringView te
 QString withoutNote(const QString &name);
 /// A parameter count as written in names: 7B, 8x7B, 17Bx128E, A3B.
 bool isSizeToken(QStringView token);
+/// Where the owner of a repository id ends: the slash of "mistralai/Mixtral-8x7B-v0.1" (an
+/// identifier, a slash, a name starting with a letter, no spaces). 0 when the text is not one;
+/// "Qwen2.5-7B/72B-Instruct" (sizes paired by a slash) is not.
+qsizetype repoOwnerEnd(QStringView text);
 
 struct Hit {
     int entity = -1; ///< index into Extraction::entities

@@ -5,6 +5,7 @@
 #include "common/Regex.h"
 #include "extract/DateFinder.h"
 #include "extract/Extractor.h"
+#include "extract/TextScan.h"
 #include "ingest/DocumentReader.h"
 #include "ingest/Format.h"
 
@@ -658,4 +659,47 @@ TEST_CASE("a score goes to the subject of its own clause; parameter counts befor
                              QStringLiteral("n.md")));
     CHECK(attribute(it, QStringLiteral("Qwen 9 Next 80B"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("80")});
     CHECK(attribute(it, QStringLiteral("Qwen 9 Next 80B"), QStringLiteral("params_active_b")) == QStringList{QStringLiteral("3")});
+}
+
+TEST_CASE("repository ids in a Model column name the model and, when the pack knows the owner, its maker")
+{
+    const auto x = run(read(QStringLiteral(
+        "| Model | Availability | Arena score |\n|---|---|---|\n"
+        "| [mistralai/Mistral-9B-v0.4](https://example.org/a) | Apache 2.0 | 61.5 |\n"
+        "| [meta-llama/Llama-9-70b-hf](https://example.org/b) | Llama 2 license | 60.25 |\n"
+        "| [someuser/Wizardly-13B](https://example.org/c) | MIT | 58.5 |\n"
+        "| GPT-9 Turbo | Proprietary | 66.75 |\n"),
+                            QStringLiteral("t.md")));
+    CHECK(score(x, QStringLiteral("Mistral-9B-v0.4"), QStringLiteral("Chatbot Arena")) == 61.5); // "Arena score" is its alias
+    CHECK(entity(x, QStringLiteral("mistralai/Mistral-9B-v0.4")) < 0);
+    CHECK(attribute(x, QStringLiteral("Mistral-9B-v0.4"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:mistral-ai")});
+    CHECK(attribute(x, QStringLiteral("Llama-9-70b-hf"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:meta")});
+    CHECK(attribute(x, QStringLiteral("Llama-9-70b-hf"), QStringLiteral("license")) == QStringList{QStringLiteral("license:llama-2")});
+    // An owner the pack does not know is no maker: it may have only quantized the model.
+    CHECK(score(x, QStringLiteral("Wizardly-13B"), QStringLiteral("Chatbot Arena")) == 58.5);
+    CHECK(attribute(x, QStringLiteral("Wizardly-13B"), QStringLiteral("organization")).isEmpty());
+    // An Availability column is read as a License column: "Proprietary" is closed.
+    CHECK(attribute(x, QStringLiteral("GPT-9 Turbo"), QStringLiteral("openness")) == QStringList{QStringLiteral("closed")});
+    CHECK(attribute(x, QStringLiteral("Wizardly-13B"), QStringLiteral("openness")) == QStringList{QStringLiteral("open")});
+
+    // Names paired by a slash are not a repository.
+    CHECK(extract::repoOwnerEnd(u"mistralai/Mixtral-8x7B-v0.1") == 9);
+    CHECK(extract::repoOwnerEnd(u"GPT-4/GPT-4o") == 0);
+    CHECK(extract::repoOwnerEnd(u"Claude/Gemini") == 0);
+    CHECK(extract::repoOwnerEnd(u"Qwen2.5-7B/72B-Instruct") == 0);
+    CHECK(extract::repoOwnerEnd(u"org/two words-7B") == 0);
+}
+
+TEST_CASE("a line's own word between a family and its size; sizes that are not the model's")
+{
+    const auto x = run(read(QStringLiteral(
+        "Aya Expanse 32B beats Llama Guard 9 on safety. Qwen May 5 was a busy day for the team. "
+        "The Aya Expanse family comes in 8B and 32B parameter models. "
+        "Mixtral 9x7B doesn't have 56B parameters, and it decodes at the speed of a 12B parameter model.")));
+    CHECK(hasMention(x, QStringLiteral("Aya Expanse 32B")));
+    CHECK(hasMention(x, QStringLiteral("Llama Guard 9")));
+    CHECK(entity(x, QStringLiteral("Qwen May 5")) < 0);
+    // A family with two sizes has neither; a negated or comparative count is not the model's.
+    CHECK(attribute(x, QStringLiteral("Aya"), QStringLiteral("params_total_b")).isEmpty());
+    CHECK(attribute(x, QStringLiteral("Mixtral 9x7B"), QStringLiteral("params_total_b")).isEmpty());
 }
