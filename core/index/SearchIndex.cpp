@@ -380,7 +380,19 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::openWritable(const QString &pa
     impl->path = path;
     try {
         QDir().mkpath(QFileInfo(path).absolutePath());
-        auto w = std::make_unique<Xapian::WritableDatabase>(utf8(path), Xapian::DB_CREATE_OR_OPEN);
+        // Creation is atomic: the new database is made beside its place and renamed into it, so a
+        // process killed while creating it leaves no half-made index. A folder without Xapian's
+        // version file is such a leftover of an older Sextant (its creation never finished, so it
+        // held nothing): it is made anew, and the next ingest's catch-up indexes what the store holds.
+        if (!QFileInfo::exists(path + QStringLiteral("/iamglass"))) {
+            const QString fresh = path + QStringLiteral(".new");
+            QDir(fresh).removeRecursively();
+            Xapian::WritableDatabase(utf8(fresh), Xapian::DB_CREATE_OR_OVERWRITE).close();
+            QDir(path).removeRecursively();
+            if (!QDir().rename(fresh, path))
+                return fail(ErrorCode::Io, QStringLiteral("%1: cannot create the search index").arg(path));
+        }
+        auto w = std::make_unique<Xapian::WritableDatabase>(utf8(path), Xapian::DB_OPEN);
         impl->writable = w.get();
         impl->db = std::move(w);
     } catch (const Xapian::Error &e) {

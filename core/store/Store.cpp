@@ -4,6 +4,7 @@
 #include "model/StructureCodec.h"
 #include "store/Migrations.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QMap>
 #include <QSet>
@@ -273,11 +274,30 @@ QString Store::path() const { return d->path; }
 
 Result<std::unique_ptr<Store>> Store::open(const QString &path, Mode mode)
 {
+    if (mode == Mode::ReadOnly && !QFileInfo::exists(path))
+        return fail(ErrorCode::NotFound, QStringLiteral("%1: no library database here").arg(path));
+    if (mode == Mode::ReadWrite && !QFileInfo::exists(path)) {
+        // A new database is made whole beside its place (schema and all) and renamed into it: a
+        // process killed while creating it leaves no half-made library behind.
+        const QString fresh = path + QStringLiteral(".new");
+        for (const QStringView suffix : {u"", u"-wal", u"-shm", u"-journal"})
+            QFile::remove(fresh + suffix);
+        {
+            auto made = openFile(fresh, Mode::ReadWrite);
+            if (!made)
+                return std::unexpected(made.error());
+        } // closed: its write-ahead log is checkpointed into the file and removed
+        if (!QFile::rename(fresh, path))
+            return fail(ErrorCode::Io, QStringLiteral("%1: cannot create the library database").arg(path));
+    }
+    return openFile(path, mode);
+}
+
+Result<std::unique_ptr<Store>> Store::openFile(const QString &path, Mode mode)
+{
     auto impl = std::make_unique<Impl>();
     impl->path = path;
     impl->mode = mode;
-    if (mode == Mode::ReadOnly && !QFileInfo::exists(path))
-        return fail(ErrorCode::NotFound, QStringLiteral("%1: no library database here").arg(path));
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
                       | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &impl->db, flags, nullptr);

@@ -291,6 +291,8 @@ public:
 private:
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
+    /// open() without making a missing database atomically.
+    static Result<std::unique_ptr<Store>> openFile(const QString &path, Mode mode);
     std::unique_ptr<Impl> d;
 };
 

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -193,6 +194,35 @@ TEST_CASE("check finds what is wrong with the index and originals, and repair fi
     CHECK(rebuilt->documents == 7);
     CHECK_FALSE(searchTitles(*lib, QStringLiteral("kestrel")).isEmpty());
     CHECK(checkLibrary(*lib, false, progress, cancel)->inStep());
+}
+
+TEST_CASE("a library whose creation was killed halfway is made whole by the next ingest")
+{
+    QTemporaryDir tmp;
+    const QString in = tmp.path() + QStringLiteral("/in");
+    test::writeFile(in + QStringLiteral("/a.txt"), "Kestrel notes\n\nThe Kestrel 7B model was released in March 2026.\n");
+    const QString root = tmp.path() + QStringLiteral("/lib");
+    // What a process killed while Xapian was creating the index (by an older Sextant) left: the
+    // folder with some of its files, no version file; and a database file being made beside.
+    test::writeFile(root + QStringLiteral("/index/flintlock"), "");
+    test::writeFile(root + QStringLiteral("/index/postlist.glass"), "");
+    test::writeFile(root + QStringLiteral("/sextant.db.new"), "half a database");
+    {
+        auto lib = test::openWritable(root);
+        const IngestSummary s = test::ingest(*lib, {in});
+        CHECK(s.added == 1);
+        CHECK(searchTitles(*lib, QStringLiteral("kestrel")) == QStringList{QStringLiteral("Kestrel notes")});
+    }
+    CHECK_FALSE(QFileInfo::exists(root + QStringLiteral("/sextant.db.new")));
+    CHECK_FALSE(QFileInfo::exists(root + QStringLiteral("/index.new")));
+    auto reader = Library::open(root, Library::Access::Read);
+    REQUIRE(reader.has_value());
+    NullProgress progress;
+    CancelFlag cancel{false};
+    auto checked = checkLibrary(**reader, false, progress, cancel);
+    REQUIRE(checked.has_value());
+    CHECK(checked->inStep());
+    CHECK(checked->sources == 1);
 }
 
 TEST_CASE("a cancelled ingest keeps what it committed, and the next run finishes")
