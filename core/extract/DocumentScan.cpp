@@ -1393,9 +1393,30 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                || after.startsWith(u" were active") || after.startsWith(u" activated");
     };
     const auto totals = std::count_if(numbers.begin(), numbers.end(), [&](const Number &c) { return isCount(c) && !isActive(c); });
+    // "A and B feature 120 billion and 20 billion parameters, respectively": in order, when the
+    // sentence names as many models before its first count as it gives counts.
+    std::vector<int> inOrder;
+    if (totals >= 2 && lower.contains(u"respectively")) {
+        for (const Hit *m : models)
+            if (std::find(inOrder.begin(), inOrder.end(), m->entity) == inOrder.end()
+                && std::all_of(numbers.begin(), numbers.end(), [&](const Number &c) { return !isCount(c) || c.start >= m->range.end; }))
+                inOrder.push_back(m->entity);
+        // Counts of parameters, not of tokens: the last is followed by "parameters".
+        const auto last = std::find_if(numbers.rbegin(), numbers.rend(), [&](const Number &c) { return isCount(c) && !isActive(c); });
+        const QStringView after = QStringView(lowerText).mid(last->end, 12);
+        if (qsizetype(inOrder.size()) != totals || !(after.startsWith(u" param") || after.startsWith(u"-param")))
+            inOrder.clear();
+    }
+    size_t nthTotal = 0;
     for (const Number &n : numbers) {
         if (!isCount(n))
             continue;
+        if (!inOrder.empty()) {
+            if (!isActive(n))
+                addAttribute(inOrder[nthTotal++], QStringLiteral("params_total_b"),
+                             QString::number(n.unit == u"T" ? n.value * 1000 : n.value, 'g', 6), s.range);
+            continue;
+        }
         const QStringView after = QStringView(lowerText).mid(n.end, 24);
         const QStringView before = QStringView(lowerText).mid(std::max(s.range.start, n.start - 10), n.start - std::max(s.range.start, n.start - 10));
         const bool active = isActive(n);
@@ -1463,15 +1484,25 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                                  s.range, o->entity);
                 break;
             }
-            for (const Hit *m : models) {
+            for (size_t k = 0; k < models.size(); ++k) {
+                const Hit *m = models[k];
                 if (m->range.start < o->range.end)
                     continue;
+                // "Google's new Gemma 4", "OpenAI's big GPT-5 launch", "OpenAI's two new language models, A and B".
                 const QString gap = t.mid(o->range.end + 3, m->range.start - o->range.end - 3).toLower().simplified();
                 static const rx::Regex fill(QStringLiteral(
-                    R"(^(?:(?:own|new|first|latest|newest|flagship|previous|best|open|closed|proprietary|frontier|ai|model|models|upcoming|midsize|\s)+)?$)"));
-                if (rx::match(fill, gap).hasMatch())
-                    addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
+                    R"(^(?:(?:own|new|first|latest|newest|flagship|previous|best|open|closed|proprietary|frontier|ai|model|models|upcoming|midsize|big|biggest|recent|powerful|small|smaller|large|larger|reasoning|language|open-weights?|open-source|two|three|both|\s)+,?)?$)"));
+                if (!rx::match(fill, gap).hasMatch())
+                    break;
+                addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key, s.range, o->entity);
+                // ... and the models coordinated with it.
+                for (size_t c = k + 1; c < models.size(); ++c) {
+                    const QString join = t.mid(models[c - 1]->range.end, models[c]->range.start - models[c - 1]->range.end);
+                    if (join != u", " && join != u" and " && join != u", and " && join != u" & ")
+                        break;
+                    addAttribute(models[c]->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
                                  s.range, o->entity);
+                }
                 break;
             }
             continue;

@@ -703,3 +703,16 @@ TEST_CASE("a line's own word between a family and its size; sizes that are not t
     CHECK(attribute(x, QStringLiteral("Aya"), QStringLiteral("params_total_b")).isEmpty());
     CHECK(attribute(x, QStringLiteral("Mixtral 9x7B"), QStringLiteral("params_total_b")).isEmpty());
 }
+
+TEST_CASE("counts paired 'respectively' with their models; a maker's adjectives and the models coordinated after them")
+{
+    const auto x = run(read(QStringLiteral(
+        "Falcon 9 90B and Falcon 9 12B have roughly 90 billion and 12 billion parameters, respectively. "
+        "Both were trained on 15T and 9T tokens, respectively. "
+        "The verdict on OpenAI's big GPT-9 launch is in. Google's two new language models, Gemma 9 2B and Gemma 9 9B, ship today.")));
+    CHECK(attribute(x, QStringLiteral("Falcon 9 90B"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("90")});
+    CHECK(attribute(x, QStringLiteral("Falcon 9 12B"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("12")});
+    CHECK(attribute(x, QStringLiteral("GPT-9"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:openai")});
+    CHECK(attribute(x, QStringLiteral("Gemma 9 2B"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:google")});
+    CHECK(attribute(x, QStringLiteral("Gemma 9 9B"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:google")});
+}
