@@ -1839,8 +1839,16 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, co
         else if (models.size() > 1 && models.size() == resolved.size())
             for (size_t i = 0; i < models.size(); ++i)
                 add(resolved[i], models[i]->entity); // "Llama 2 and Llama 3, released in 2023 and 2024"
-        else if (!models.empty())
+        else if (!models.empty()) {
             add(resolved.front(), models.front()->entity);
+            // "releasing gpt-oss-120b and gpt-oss-20b under Apache 2.0": one date, the models coordinated.
+            for (size_t i = 1; i < models.size(); ++i) {
+                const QStringView join = QStringView(t).mid(models[i - 1]->range.end, models[i]->range.start - models[i - 1]->range.end);
+                if (join != u", " && join != u" and " && join != u", and " && join != u" & ")
+                    break;
+                add(resolved.front(), models[i]->entity);
+            }
+        }
         return;
     }
     add(resolved.front(), -1);

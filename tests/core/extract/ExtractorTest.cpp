@@ -716,3 +716,14 @@ TEST_CASE("counts paired 'respectively' with their models; a maker's adjectives 
     CHECK(attribute(x, QStringLiteral("Gemma 9 2B"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:google")});
     CHECK(attribute(x, QStringLiteral("Gemma 9 9B"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:google")});
 }
+
+TEST_CASE("one dated release of models coordinated with each other is a release of each")
+{
+    const auto x = run(read(QStringLiteral(
+        "OpenAI changed course in August 2025, releasing gpt-oss-190b and gpt-oss-30b under Apache 2.0. "
+        "Gemma 9 was released in May 2026, beating Qwen 9 on most tasks.")));
+    CHECK(attribute(x, QStringLiteral("gpt-oss-190b"), QStringLiteral("released")) == QStringList{QStringLiteral("2025-08")});
+    CHECK(attribute(x, QStringLiteral("gpt-oss-30b"), QStringLiteral("released")) == QStringList{QStringLiteral("2025-08")});
+    // A model the released one is compared with was not released with it.
+    CHECK(attribute(x, QStringLiteral("Qwen 9"), QStringLiteral("released")).isEmpty());
+}
