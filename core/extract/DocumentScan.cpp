@@ -329,6 +329,12 @@ int DocumentScan::resolveWhole(QStringView raw, EntityKind want, double foundCon
 
 namespace {
 
+/// What joins two coordinated names: ", ", " and ", ", and ", " & ".
+bool isCoordination(QStringView between)
+{
+    return between == u", " || between == u" and " || between == u", and " || between == u" & ";
+}
+
 /// The text after a score with the change beside it and its bracket dropped:
 /// ", +5.8%) on SWE-bench" -> "on SWE-bench". Unchanged when there is none.
 QString pastAside(QString after)
@@ -1497,8 +1503,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key, s.range, o->entity);
                 // ... and the models coordinated with it.
                 for (size_t c = k + 1; c < models.size(); ++c) {
-                    const QString join = t.mid(models[c - 1]->range.end, models[c]->range.start - models[c - 1]->range.end);
-                    if (join != u", " && join != u" and " && join != u", and " && join != u" & ")
+                    if (!isCoordination(QStringView(t).mid(models[c - 1]->range.end, models[c]->range.start - models[c - 1]->range.end)))
                         break;
                     addAttribute(models[c]->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
                                  s.range, o->entity);
@@ -1843,8 +1848,7 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, co
             add(resolved.front(), models.front()->entity);
             // "releasing gpt-oss-120b and gpt-oss-20b under Apache 2.0": one date, the models coordinated.
             for (size_t i = 1; i < models.size(); ++i) {
-                const QStringView join = QStringView(t).mid(models[i - 1]->range.end, models[i]->range.start - models[i - 1]->range.end);
-                if (join != u", " && join != u" and " && join != u", and " && join != u" & ")
+                if (!isCoordination(QStringView(t).mid(models[i - 1]->range.end, models[i]->range.start - models[i - 1]->range.end)))
                     break;
                 add(resolved.front(), models[i]->entity);
             }
