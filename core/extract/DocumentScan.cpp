@@ -1392,6 +1392,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
 
     // Parameters: "(MIT, 1.6T params)", "400B-parameter", "up to 31B dense parameters", "(49B active)".
     auto isCount = [](const Number &c) { return c.unit == u"B" || c.unit == u"T"; };
+    auto billions = [](const Number &c) { return QString::number(c.unit == u"T" ? c.value * 1000 : c.value, 'g', 6); };
     // "(49B active)", "… of which 39B are active"
     auto isActive = [&](const Number &c) {
         const QStringView after = QStringView(lowerText).mid(c.end, 24);
@@ -1419,8 +1420,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             continue;
         if (!inOrder.empty()) {
             if (!isActive(n))
-                addAttribute(inOrder[nthTotal++], QStringLiteral("params_total_b"),
-                             QString::number(n.unit == u"T" ? n.value * 1000 : n.value, 'g', 6), s.range);
+                addAttribute(inOrder[nthTotal++], QStringLiteral("params_total_b"), billions(n), s.range);
             continue;
         }
         const QStringView after = QStringView(lowerText).mid(n.end, 24);
@@ -1461,12 +1461,8 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             subject = m_contextModel;
         if (subject < 0 || (isFamily(subject) && totals > 1))
             continue; // a family's sizes, not one model's: "the Aya Expanse family, featuring 8B and 32B parameter models"
-        const double billions = n.unit == u"T" ? n.value * 1000 : n.value;
-        QString note;
-        if (before.endsWith(u"up to "))
-            note = QStringLiteral("up to");
-        const QString value = QString::number(billions, 'g', 6);
-        addAttribute(subject, active ? QStringLiteral("params_active_b") : QStringLiteral("params_total_b"), value,
+        const QString note = before.endsWith(u"up to ") ? QStringLiteral("up to") : QString();
+        addAttribute(subject, active ? QStringLiteral("params_active_b") : QStringLiteral("params_total_b"), billions(n),
                      s.range, -1, note);
     }
 

@@ -133,7 +133,8 @@ bool isSnapshot(QStringView t)
 bool startsUpper(QStringView t) { return !t.isEmpty() && (t[0].isUpper() || t[0].isDigit()); }
 
 /// A capitalized word that may name a line of models within a family ("Expanse", "Guard"): letters
-/// only, not a tier word, and not a month or a weekday ("Qwen May 5" is a date).
+/// only, not a tier word, not a month or a weekday ("Qwen May 5" is a date), not a word of a
+/// sentence ("Llama Has 8B").
 bool isSubBrand(QStringView t)
 {
     if (t.size() < 3 || !t[0].isUpper() || tierWords().contains(t))
@@ -141,7 +142,7 @@ bool isSubBrand(QStringView t)
     for (const QChar c : t)
         if (!c.isLetter())
             return false;
-    static const WordMap calendar = [] {
+    static const WordMap notNames = [] {
         WordMap w;
         for (const char16_t *word : {u"january", u"february", u"march", u"april", u"may", u"june", u"july", u"august",
                                      u"september", u"october", u"november", u"december", u"jan", u"feb", u"mar", u"apr",
@@ -151,7 +152,7 @@ bool isSubBrand(QStringView t)
             w.insert(QStringView(word), 1);
         return w;
     }();
-    return !calendar.contains(t);
+    return !notNames.contains(t);
 }
 
 } // namespace
