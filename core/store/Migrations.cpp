@@ -163,6 +163,24 @@ CREATE INDEX sources_by_added ON sources(added_at);
         R"SQL(
 CREATE INDEX versions_by_publisher ON versions(publisher);
 )SQL",
+        // 6: mentions kept in their version's order (WITHOUT ROWID, keyed by
+        // version and range): one b-tree per mention written at ingest, not a
+        // table and an index; a mention twice over is one mention.
+        R"SQL(
+CREATE TABLE mentions_by_range (
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  start      INTEGER NOT NULL,
+  len        INTEGER NOT NULL,
+  entity_id  INTEGER NOT NULL REFERENCES entities(id),
+  confidence REAL NOT NULL DEFAULT 1,
+  PRIMARY KEY (version_id, start, len, entity_id)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO mentions_by_range (version_id, start, len, entity_id, confidence)
+  SELECT version_id, start, len, entity_id, confidence FROM mentions ORDER BY rowid;
+DROP TABLE mentions;
+ALTER TABLE mentions_by_range RENAME TO mentions;
+CREATE INDEX mentions_by_entity ON mentions(entity_id);
+)SQL",
     };
     return all;
 }

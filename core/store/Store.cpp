@@ -11,6 +11,8 @@
 
 #include <sqlite3.h>
 
+#include <array>
+#include <set>
 #include <unordered_map>
 
 namespace sextant::store {
@@ -206,6 +208,7 @@ struct Store::Impl {
     }
 
     std::unordered_map<QString, qint64> entityIds; // entity key -> id, filled as the writer meets them
+    qint64 freshVersion = 0; // the version insertVersion() made last, until its extraction is saved
 
     Result<sqlite3_stmt *> prepare(const char *sql)
     {
@@ -345,6 +348,7 @@ void Store::rollback()
     if (!sqlite3_get_autocommit(d->db))
         (void)d->exec("ROLLBACK");
     d->entityIds.clear(); // entities inserted in the transaction are gone
+    d->freshVersion = 0;
 }
 
 Result<QHash<QString, FileState>> Store::fileStates()
@@ -429,7 +433,8 @@ Result<qint64> Store::insertVersion(const VersionRecord &v, const model::Documen
         });
     if (!r)
         return std::unexpected(r.error());
-    return sqlite3_last_insert_rowid(d->db);
+    d->freshVersion = sqlite3_last_insert_rowid(d->db);
+    return d->freshVersion;
 }
 
 Result<void> Store::setCurrentVersion(qint64 sourceId, qint64 versionId, const QString &now)
@@ -753,8 +758,10 @@ Result<void> Store::setMetaValue(const QString &key, const QString &value)
 
 Result<void> Store::saveExtraction(qint64 versionId, const extract::Extraction &x, int extractorVersion)
 {
+    // A version this store has just inserted has nothing to replace.
+    const bool fresh = std::exchange(d->freshVersion, 0) == versionId;
     for (const char *sql : {"DELETE FROM mentions WHERE version_id = ?", "DELETE FROM facts WHERE version_id = ?"})
-        if (auto r = d->run(sql, [&](Query &q) { q.bind(1, versionId); }); !r)
+        if (auto r = fresh ? Result<void>{} : d->run(sql, [&](Query &q) { q.bind(1, versionId); }); !r)
             return r;
     // Entities: one row per key across the library.
     std::vector<qint64> ids(x.entities.size(), 0);
@@ -799,12 +806,37 @@ Result<void> Store::saveExtraction(qint64 versionId, const extract::Extraction &
         ids[i] = id;
     }
     auto idOf = [&](int index) -> qint64 { return index >= 0 && size_t(index) < ids.size() ? ids[size_t(index)] : 0; };
-    for (const extract::FoundMention &m : x.mentions) {
-        auto r = d->run("INSERT INTO mentions (version_id, entity_id, start, len, confidence) VALUES (?, ?, ?, ?, ?)", [&](Query &q) {
-            q.bind(1, versionId).bind(2, idOf(m.entity)).bind(3, qint64(m.range.start)).bind(4, qint64(m.range.length())).bind(5, m.confidence);
+    // Mentions go in by statements of many rows (32, 16, ... 1): one
+    // statement's set-up (its cursors, the foreign keys' parents) for a run of
+    // mentions, not for each.
+    static const std::array<QByteArray, 6> insertRows = [] {
+        std::array<QByteArray, 6> all;
+        for (size_t k = 0; k < all.size(); ++k) {
+            all[k] = "INSERT OR IGNORE INTO mentions (version_id, entity_id, start, len, confidence) VALUES (?, ?, ?, ?, ?)";
+            for (size_t i = 1; i < (size_t(32) >> k); ++i)
+                all[k] += ", (?, ?, ?, ?, ?)";
+        }
+        return all;
+    }();
+    std::set<qint64> mentioned;
+    for (size_t from = 0; from < x.mentions.size();) {
+        size_t k = 0;
+        while ((size_t(32) >> k) > x.mentions.size() - from)
+            ++k;
+        const size_t rows = size_t(32) >> k;
+        const char *sql = insertRows[k].constData();
+        auto r = d->run(sql, [&](Query &q) {
+            for (size_t i = 0; i < rows; ++i) {
+                const extract::FoundMention &m = x.mentions[from + i];
+                const int at = int(i) * 5;
+                q.bind(at + 1, versionId).bind(at + 2, idOf(m.entity)).bind(at + 3, qint64(m.range.start))
+                    .bind(at + 4, qint64(m.range.length())).bind(at + 5, m.confidence);
+                mentioned.insert(idOf(m.entity));
+            }
         });
         if (!r)
             return r;
+        from += rows;
     }
     const char *insertFact =
         "INSERT INTO facts (version_id, kind, subject, attribute, object, value, number, low, high, unit, setting, note, "
@@ -846,9 +878,8 @@ Result<void> Store::saveExtraction(qint64 versionId, const extract::Extraction &
         if (!r)
             return r;
     }
-    if (auto r = d->run("UPDATE versions SET entity_count = (SELECT COUNT(DISTINCT entity_id) FROM mentions WHERE version_id = ?1) "
-                        "WHERE id = ?1",
-                        [&](Query &q) { q.bind(1, versionId); });
+    if (auto r = d->run("UPDATE versions SET entity_count = ? WHERE id = ?",
+                        [&](Query &q) { q.bind(1, qint64(mentioned.size())).bind(2, versionId); });
         !r)
         return r;
     return d->run("INSERT OR REPLACE INTO extraction_state (version_id, extractor) VALUES (?, ?)",
@@ -945,7 +976,7 @@ Result<std::vector<MentionRow>> Store::mentionsOf(const std::vector<qint64> &ent
     auto s = limit < 0 ? d->prepare("SELECT s.id, m.version_id, m.entity_id, m.start, m.len FROM mentions m "
                                     "JOIN sources s ON s.current_version = m.version_id WHERE m.entity_id = ? ORDER BY s.id, m.start")
                        : d->prepare("SELECT s.id, m.version_id, m.entity_id, m.start, m.len FROM mentions m "
-                                    "JOIN sources s ON s.current_version = m.version_id WHERE m.entity_id = ? ORDER BY m.rowid LIMIT ?");
+                                    "JOIN sources s ON s.current_version = m.version_id WHERE m.entity_id = ? ORDER BY m.version_id, m.start LIMIT ?");
     if (!s)
         return std::unexpected(s.error());
     std::vector<MentionRow> out;

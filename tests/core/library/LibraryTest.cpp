@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 
 #include "library/Maintenance.h"
+#include "store/Store.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -8,6 +9,8 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QThread>
+
+#include <map>
 
 #include <catch2/catch.hpp>
 
@@ -264,4 +267,41 @@ TEST_CASE("a cancelled ingest keeps what it committed, and the next run finishes
     CHECK(rest.added + first->added == 300);
     CHECK(lib->store().listSources()->size() == 300);
     CHECK(checkLibrary(*lib, false, quiet, no)->inStep()); // originals parsed ahead are referenced now
+}
+
+TEST_CASE("a library of schema 5 migrates: each mention kept once, in its version, at its range")
+{
+    QTemporaryDir tmp;
+    const QString db = tmp.path() + QStringLiteral("/sextant.db");
+    REQUIRE(QFile::copy(test::dataPath(QStringLiteral("schema5/sextant.db")), db));
+    QFile(db).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+
+    // Read-only, an old schema is refused with a way out; read-write migrates it.
+    auto old = store::Store::open(db, store::Store::Mode::ReadOnly);
+    REQUIRE_FALSE(old.has_value());
+    CHECK(old.error().message.contains(QStringLiteral("needs upgrading")));
+    auto store = store::Store::open(db, store::Store::Mode::ReadWrite);
+    REQUIRE(store.has_value());
+
+    QFile expected(test::dataPath(QStringLiteral("schema5/expected-mentions.tsv")));
+    REQUIRE(expected.open(QIODevice::ReadOnly | QIODevice::Text));
+    std::map<qint64, QStringList> want;
+    for (const QByteArray &line : expected.readAll().split('\n')) {
+        const QList<QByteArray> f = line.split('\t');
+        if (line.startsWith('#') || f.size() != 4)
+            continue;
+        want[f[0].toLongLong()] << QStringLiteral("%1@%2+%3").arg(QString::fromUtf8(f[1]), QString::fromUtf8(f[2]), QString::fromUtf8(f[3]));
+    }
+    REQUIRE(want.size() == 3);
+    for (const auto &[version, mentions] : want) {
+        auto got = (*store)->versionMentions(version);
+        REQUIRE(got.has_value());
+        QStringList seen;
+        for (const auto &m : *got)
+            seen << QStringLiteral("%1@%2+%3").arg(m.key).arg(m.start).arg(m.length);
+        QStringList sorted = mentions;
+        sorted.sort();
+        seen.sort();
+        CHECK(seen == sorted); // the row stored twice by the old schema is one mention now
+    }
 }
