@@ -77,7 +77,9 @@ const rx::Regex &pattern()
             R"(|(?<rel2>\b(?<r2n>%3)\s+(?<r2u>days?|weeks?|months?|years?)\s+(?<r2d>before|after|earlier|later|prior\s+to|ago)\b(?<r2a>\s+(?:the\s+)?[^,.;:]{0,60})?))"
             // last year, this year, next month
             R"(|(?<rel3>\b(?<r3w>[Ll]ast|[Tt]his|[Nn]ext)\s+(?<r3u>year|month|week)\b))"
-            R"(|(?<rel4>\b(?<r4w>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)))")
+            R"(|(?<rel4>\b(?<r4w>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b))"
+            // on Tuesday (not "on Tuesday, April 7": that date is read as it is written)
+            R"(|(?<rel5>\b[Oo]n\s+(?<r5w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:%1|[0-3]?\d\b)))))")
             .arg(kMonth, kDash, kNum));
     return re;
 }
@@ -110,6 +112,8 @@ enum WordKind : unsigned short {
     Relative = 64,  // last, this, next: before year, month, week
     TheNext = 128,  // day, week, month, year, next, following, previous, first, second, end, beginning, start
     Deictic = 256,  // yesterday, today, tomorrow: a date with no digit in it
+    On = 512,       // on: before a weekday
+    Weekday = 1024, // monday ... sunday
 };
 
 /// The kinds of a date word (lowered ASCII, at most 11 letters), looked up by length and first letter.
@@ -136,7 +140,9 @@ unsigned short wordKind(const char *w, qsizetype n)
         {"through", BeforeYear}, {"of", BeforeYear}, {"to", BeforeYear}, {"and", BeforeYear}, {"the", The},
         {"a", Count}, {"an", Count}, {"one", Count}, {"two", Count}, {"three", Count}, {"four", Count},
         {"five", Count}, {"six", Count}, {"seven", Count}, {"eight", Count}, {"nine", Count}, {"ten", Count},
-        {"eleven", Count}, {"twelve", Count}, {"last", Relative}, {"this", Relative},
+        {"eleven", Count}, {"twelve", Count}, {"last", Relative}, {"this", Relative}, {"on", On},
+        {"monday", Weekday}, {"tuesday", Weekday}, {"wednesday", Weekday}, {"thursday", Weekday},
+        {"friday", Weekday}, {"saturday", Weekday}, {"sunday", Weekday},
     };
     // Buckets by length and first letter: one comparison for most words, none for most others.
     auto slot = [](char c) { return c >= 'a' && c <= 'z' ? int(c - 'a') : c >= '0' && c <= '9' ? 26 + int(c - '0') : -1; };
@@ -219,7 +225,8 @@ std::vector<qsizetype> candidateStarts(QStringView text, bool hasDigit)
         } else if (w.kind != NotDateWord) {
             start = (w.kind & (hasDigit ? Month | Starts : Deictic)) != 0 || ((w.kind & BeforeYear) && isYear(next))
                     || ((w.kind & The) && (n.kind & TheNext)) || ((w.kind & Count) && (n.kind & Unit))
-                    || ((w.kind & Relative) && (n.kind & (Unit | TheNext)) && next.size() <= 5);
+                    || ((w.kind & Relative) && (n.kind & (Unit | TheNext)) && next.size() <= 5)
+                    || ((w.kind & On) && (n.kind & Weekday));
         }
         if (start)
             out.push_back(w.start);
@@ -332,6 +339,17 @@ std::vector<DateMention> findDates(QStringView text, int defaultYear, bool *year
             const QString w = cap("r4w").toString().toLower();
             d.amount = w == u"today" ? 0 : 1;
             d.direction = w == u"tomorrow" ? 1 : -1;
+        } else if (has("rel5")) {
+            // "Google on Tuesday released ...": the last such day up to the document's date.
+            static const QStringList days{QStringLiteral("Monday"), QStringLiteral("Tuesday"), QStringLiteral("Wednesday"),
+                                          QStringLiteral("Thursday"), QStringLiteral("Friday"), QStringLiteral("Saturday"),
+                                          QStringLiteral("Sunday")};
+            d.relative = true;
+            d.fromDocumentDate = true;
+            d.unit = 'W';
+            d.amount = int(days.indexOf(cap("r5w"))) + 1;
+            d.direction = -1;
+            d.range.start = m.capturedStart(groupIndex("r5w"));
         }
         if (!d.relative && !d.date.isValid())
             continue;
@@ -346,6 +364,13 @@ PartialDate shiftDate(const PartialDate &anchor, const DateMention &rel)
         return {};
     using P = PartialDate::Precision;
     const int n = rel.amount * rel.direction;
+    if (rel.unit == 'W') { // a weekday (amount 1 = Monday), the last one up to the anchor's day
+        if (anchor.precision != PartialDate::Precision::Day)
+            return {};
+        const QDate base(anchor.year, anchor.month, anchor.day);
+        const QDate d = base.addDays(-((base.dayOfWeek() - rel.amount + 7) % 7));
+        return PartialDate::ymd(d.year(), d.month(), d.day());
+    }
     if (rel.unit == 'y')
         return PartialDate::ymd(anchor.year + n, 0, 0);
     if (anchor.precision == P::Year)

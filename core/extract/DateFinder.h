@@ -18,7 +18,7 @@ struct DateMention {
     bool yearInferred = false; ///< "April 8": the year came from the document
     bool relative = false;
     int amount = 0;          ///< relative: how many units
-    char unit = 'd';         ///< relative: 'd', 'w', 'm', 'y'
+    char unit = 'd';         ///< relative: 'd', 'w', 'm', 'y', or 'W' a weekday (amount 1 = Monday ... 7)
     int direction = 0;       ///< relative: -1 before/earlier/ago, +1 after/later
     bool fromDocumentDate = false; ///< relative to the document's own date ("ago", "last year")
     QString anchorText;      ///< relative: what follows "before"/"after" ("the Muse Spark launch")

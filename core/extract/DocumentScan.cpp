@@ -1235,6 +1235,18 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         default: break;
         }
     }
+    // The models coordinated with models[k] ("A, B and C"): the first and the last of them.
+    auto coordinated = [&](size_t k) {
+        auto joined = [&](size_t a) {
+            return isCoordination(QStringView(t).mid(models[a]->range.end, models[a + 1]->range.start - models[a]->range.end));
+        };
+        size_t first = k, last = k;
+        while (first > 0 && models[first - 1]->range.end <= models[first]->range.start && joined(first - 1))
+            --first;
+        while (last + 1 < models.size() && models[last]->range.end <= models[last + 1]->range.start && joined(last))
+            ++last;
+        return std::pair{first, last};
+    };
     auto modelsInClause = [&](qsizetype pos) {
         std::vector<int> out;
         const TextRange c = clauseAround(t, s.range, pos);
@@ -1272,6 +1284,10 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             u"^\\s*(?:(?:series|family|models?|lineup|collection)\\s*)?(?:,|\u2014|\u2013|-)\\s*(?:its|their|a|an|the|which is|now|[\\w.-]+(?:'s|\u2019s))\\b(?:(?!\\b%3\\b)[^,;.]){0,60}?\\b(?:(?<closed>%1)|(?<open>%2))\\b")
                                                        .arg(closedCue, openCue, comparing),
                                                    QRegularExpression::CaseInsensitiveOption);
+        // "released A and B with open weights", "shipped A as open weights".
+        static const rx::Regex withWeights(QStringLiteral(
+            u"^\\s*(?:with|as|under)\\s+(?:(?:fully|publicly|freely|its|their|the)\\s+)?(?:available\\s+)?(?<open>open[- ]weights?|open[- ]source)\\b"),
+                                           QRegularExpression::CaseInsensitiveOption);
         static const rx::Regex weightsAvailable(QStringLiteral(
             u"^\\s*(?:'s|\u2019s)?\\s*weights\\s+(?:are|remain)\\s+(?:still\\s+)?(?:publicly\\s+|freely\\s+)?available"),
                                                          QRegularExpression::CaseInsensitiveOption);
@@ -1290,19 +1306,32 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         // Every cue has one of these words: most sentences skip the expressions below.
         const bool cue = opennessCues.anyIn(s.range); // every cue below has one of its words
         if (cue && !s.heading && !rx::match(hedge, lower).hasMatch()) {
-            for (const Hit *m : models) {
+            for (size_t k = 0; k < models.size(); ++k) {
+                const Hit *m = models[k];
                 if (isObject(s, *m) || isFamily(m->entity))
                     continue;
-                qsizetype stop = s.range.end;
-                for (const Hit *o : models)
-                    if (o->range.start > m->range.end) {
-                        stop = o->range.start;
-                        break;
-                    }
-                const QStringView after = QStringView(t).mid(m->range.end, std::min<qsizetype>(stop, m->range.end + 90) - m->range.end);
+                auto afterModel = [&](const Hit *h) {
+                    qsizetype stop = s.range.end;
+                    for (const Hit *o : models)
+                        if (o->range.start > h->range.end) {
+                            stop = o->range.start;
+                            break;
+                        }
+                    return QStringView(t).mid(h->range.end, std::min<qsizetype>(stop, h->range.end + 90) - h->range.end);
+                };
+                QStringView after = afterModel(m);
                 rx::Match hit = rx::match(afterCopula, after);
                 if (!hit.hasMatch())
                     hit = rx::match(apposition, after);
+                // "o1 and o4-mini are closed": what is said after the last of coordinated models is said of each.
+                if (const size_t last = coordinated(k).second; !hit.hasMatch() && last > k) {
+                    after = afterModel(models[last]);
+                    hit = rx::match(afterCopula, after);
+                    if (!hit.hasMatch())
+                        hit = rx::match(withWeights, after);
+                }
+                if (!hit.hasMatch())
+                    hit = rx::match(withWeights, after);
                 if (hit.hasMatch()) {
                     const qsizetype cueAt = std::max(hit.capturedStart(QStringLiteral("closed")), hit.capturedStart(QStringLiteral("open")));
                     addAttribute(m->entity, QStringLiteral("openness"), valueOf(hit, after.left(cueAt)), s.range);
@@ -1509,28 +1538,34 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             continue;
         }
         static const rx::Regex releaseVerb(QStringLiteral(
-            R"(^\s*(?:(?:has|had|was|is|have|just|quietly|officially|also|then|finally)\s+)*(?:launch(?:ed|es)?|releas(?:ed|es)|unveil(?:ed|s)|introduc(?:ed|es)|publish(?:ed|es|ing)|announc(?:ed|es)|ship(?:ped|s)|open-sourc(?:ed|es)|debut(?:ed|s)|built|developed|trained)\s+(?:(?:its|their|the|a|an|new|first|latest|own|model|proprietary|open|closed)\s+)*$)"));
-        for (const Hit *m : models) {
+            R"(^\s*(?:(?:has|had|was|is|have|just|quietly|officially|also|then|finally|today|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*(?:launch(?:ed|es)?|releas(?:ed|es)|unveil(?:ed|s)|introduc(?:ed|es)|publish(?:ed|es|ing)|announc(?:ed|es)|ship(?:ped|s)|open-sourc(?:ed|es)|debut(?:ed|s)|built|developed|trained)\s+(?:(?:its|their|the|a|an|new|first|latest|own|model|proprietary|open|closed)\s+)*$)"));
+        for (size_t k = 0; k < models.size(); ++k) {
+            const Hit *m = models[k];
             if (m->range.start < o->range.end)
                 continue;
             // "Anthropic Claude-instant-v1", "Google Gemini 3": the maker's name before the model's.
             const bool compound = m->range.start == o->range.end + 1 && (t[o->range.end] == u' ' || t[o->range.end] == u'\u00a0');
-            if (compound || rx::match(releaseVerb, t.mid(o->range.end, m->range.start - o->range.end)).hasMatch())
+            if (compound)
                 addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
                              s.range, o->entity);
+            else if (rx::match(releaseVerb, t.mid(o->range.end, m->range.start - o->range.end)).hasMatch()) // "Meta released A and B"
+                for (size_t c = k; c <= coordinated(k).second; ++c)
+                    addAttribute(models[c]->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
+                                 s.range, o->entity);
             break;
         }
-        // "X, developed by Y", "X is developed by Y", "X from Y"
-        for (auto it = models.rbegin(); it != models.rend(); ++it) {
-            const Hit *m = *it;
+        // "X, developed by Y", "X is developed by Y", "X from Y"; "A and B, developed by Y"
+        for (size_t k = models.size(); k-- > 0;) {
+            const Hit *m = models[k];
             if (m->range.end > o->range.start)
                 continue;
             // "X, the latest generation of foundation models from the Qwen team"
             static const rx::Regex byOrg(QStringLiteral(
                 R"(^,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+)?(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)(?:\s+(?:on|in|last|earlier|this)\s+[^;:.()]{1,30}?)?,?\s+by\s+(?:the\s+)?$|^\s+from\s+(?:the\s+)?$|^,\s*(?:a|an|the|its|their)\s+[\w\s-]{0,50}?\b(?:models?|llms?|LLMs?|family|generation|release|version)\s+from\s+(?:the\s+)?$)"));
             if (rx::match(byOrg, t.mid(m->range.end, o->range.start - m->range.end)).hasMatch())
-                addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
-                             s.range, o->entity);
+                for (size_t c = coordinated(k).first; c <= k; ++c)
+                    addAttribute(models[c]->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
+                                 s.range, o->entity);
             break;
         }
     }
@@ -1755,7 +1790,7 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, co
         return;
 
     static const rx::Regex release(QStringLiteral(
-        R"(\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|ship(?:s|ped)|debut(?:s|ed)|introduc(?:e|es|ed)|publish(?:es|ed|ing)|open-sourc(?:ed|es)|rolled out|went live|arriv(?:es|ed)|announced)\b)"));
+        R"(\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|ship(?:s|ped)|debut(?:s|ed)|introduc(?:e|es|ed)|publish(?:es|ed|ing)|open-sourc(?:ed|es)|rolled out|went live|came out|comes out|arriv(?:es|ed)|announced)\b)"));
     static const rx::Regex plan(QStringLiteral(
         R"(\b(?:will|plans?|planned|expected|coming|upcoming|would|hopes?|rumou?red|since|until|before the|after the|projected|forecast|estimated|could|may(?!\s+\d)|might)\b)"));
     static const rx::Regex investment(QStringLiteral(R"(\b(?:invest(?:s|ed|ing|ment)?|acqui(?:re|red|res|sition)|funding|raised|stake|paid)\b)"));
@@ -1769,6 +1804,11 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, co
         if (kindOf(h.entity) == EntityKind::Model && !isObject(s, h) && !isFamily(h.entity))
             if (std::none_of(models.begin(), models.end(), [&](const Hit *o) { return o->entity == h.entity; }))
                 models.push_back(&h);
+    // A dateline ("Published March 3, 2025.", "Updated: 2025-04-01") dates the text, not a happening in it.
+    static const rx::Regex dateline(QStringLiteral(
+        R"(^[\s*_|·•-]*(?:first |last )?(?:published|updated|posted|modified|last updated|date)\b[\s:,.|·•-]*(?:on|at)?[\s:,.|·•-]*$)"));
+    if (rx::match(dateline, lower).hasMatch())
+        return;
     QString kind;
     const bool planned = rx::match(plan, lower).hasMatch();
     if (rx::match(release, lower).hasMatch() && !planned && (!models.empty() || lower.startsWith(u"released")))

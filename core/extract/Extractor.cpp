@@ -14,7 +14,7 @@ using model::BlockKind;
 using model::PartialDate;
 using model::TextRange;
 
-int Extractor::version() { return 6; }
+int Extractor::version() { return 7; }
 
 const Extractor &Extractor::builtin()
 {

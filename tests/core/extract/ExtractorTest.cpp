@@ -727,3 +727,53 @@ TEST_CASE("one dated release of models coordinated with each other is a release 
     // A model the released one is compared with was not released with it.
     CHECK(attribute(x, QStringLiteral("Qwen 9"), QStringLiteral("released")).isEmpty());
 }
+
+TEST_CASE("what is said of coordinated models is said of each; a dateline is no event")
+{
+    const auto x = run(read(QStringLiteral(
+        "# Roundup\n\nUpdated: March 3, 2031\n\n"
+        "Gemini 9 Pro and GPT-9 Mini are closed models served only through an API. "
+        "Meta released Llama 9 8B and Llama 9 70B with open weights. "
+        "Qwen 9, Qwen 9 Max and QwQ 9, developed by Alibaba, came out on March 1, 2031. "
+        "Gemma 9 and Phi-9 are available under several licenses, while Falcon 12 remains open-weight."),
+        QStringLiteral("roundup.md")));
+    const QStringList closed{QStringLiteral("closed")}, open{QStringLiteral("open")};
+    CHECK(attribute(x, QStringLiteral("Gemini 9 Pro"), QStringLiteral("openness")) == closed);
+    CHECK(attribute(x, QStringLiteral("GPT-9 Mini"), QStringLiteral("openness")) == closed);
+    for (const QString &m : {QStringLiteral("Llama 9 8B"), QStringLiteral("Llama 9 70B")}) {
+        CHECK(attribute(x, m, QStringLiteral("organization")) == QStringList{QStringLiteral("org:meta")});
+        CHECK(attribute(x, m, QStringLiteral("openness")) == open);
+    }
+    for (const QString &m : {QStringLiteral("Qwen 9"), QStringLiteral("Qwen 9 Max"), QStringLiteral("QwQ 9")})
+        CHECK(attribute(x, m, QStringLiteral("organization")) == QStringList{QStringLiteral("org:alibaba")});
+    // What the clause after a "while" says of Falcon 12 is not said of the models before it.
+    CHECK(attribute(x, QStringLiteral("Falcon 12"), QStringLiteral("openness")) == open);
+    CHECK(attribute(x, QStringLiteral("Phi-9"), QStringLiteral("openness")).isEmpty());
+    CHECK(attribute(x, QStringLiteral("Gemma 9"), QStringLiteral("openness")).isEmpty());
+    // The release is an event of each model released; the dateline above it is no event.
+    QStringList kinds;
+    for (const auto &e : x.events)
+        kinds << e.kind + u' ' + e.date.toIso();
+    CHECK(kinds == QStringList(3, QStringLiteral("release 2031-03-01")));
+}
+
+TEST_CASE("a weekday in the news is the last such day up to the document's date")
+{
+    const QString text = QStringLiteral("Google on Tuesday released Gemma 9 4B; on Sunday it said more; on Friday, May 1 nothing.");
+    const auto dates = extract::findDates(text, 2031);
+    REQUIRE(dates.size() == 3);
+    CHECK(dates[0].relative);
+    CHECK(text.mid(dates[0].range.start, dates[0].range.length()) == u"Tuesday");
+    // 2031-04-13 is a Sunday: its Tuesday is the 8th, its Sunday is itself.
+    CHECK(extract::shiftDate(model::PartialDate::ymd(2031, 4, 13), dates[0]).toIso() == u"2031-04-08");
+    CHECK(extract::shiftDate(model::PartialDate::ymd(2031, 4, 13), dates[1]).toIso() == u"2031-04-13");
+    CHECK_FALSE(extract::shiftDate(model::PartialDate::ymd(2031, 4, 0), dates[0]).isValid()); // a month has no Tuesday
+    // "on Friday, May 1" is read as the date it writes.
+    CHECK_FALSE(dates[2].relative);
+    CHECK(dates[2].date.toIso() == u"2031-05-01");
+
+    const auto x = run(read(QStringLiteral("---\ndate: 2031-04-13\n---\n\nGoogle on Tuesday released Gemma 9 4B, an open-weight model.\n"),
+                            QStringLiteral("week.md")));
+    CHECK(attribute(x, QStringLiteral("Gemma 9 4B"), QStringLiteral("released")) == QStringList{QStringLiteral("2031-04-08")});
+    CHECK(attribute(x, QStringLiteral("Gemma 9 4B"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:google")});
+}
