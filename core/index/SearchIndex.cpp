@@ -1,5 +1,7 @@
 #include "index/SearchIndex.h"
 
+#include "index/WordIndexer.h"
+
 #include "common/Logging.h"
 
 #include <QDir>
@@ -253,38 +255,66 @@ PreparedDocument::~PreparedDocument() = default;
 PreparedDocument::PreparedDocument(PreparedDocument &&) noexcept = default;
 PreparedDocument &PreparedDocument::operator=(PreparedDocument &&) noexcept = default;
 
-PreparedDocument prepareDocument(const IndexFields &f)
+namespace {
+
+Xapian::Stem &cachingStemmer()
 {
-    PreparedDocument out;
+    thread_local Xapian::Stem stem(new CachingStem);
+    return stem;
+}
+
+/// The fields' words: title (prefixed, then unprefixed and weighted up), text, publisher,
+/// author, with a gap in positions between fields so that no phrase spans two.
+/// One stemmed term per word (Z + stem), with positions: phrases and NEAR work
+/// on stems, and Xapian's snippets highlight every form of a word. STEM_SOME
+/// would also write every unstemmed word, which cost a third of ingest time in
+/// tests/bench for exact-form matching that a research search does not need.
+void indexWords(Xapian::Document &doc, const IndexFields &f)
+{
+    WordIndexer words(doc, cachingStemmer());
+    words.index(f.title, 1, kPrefixTitle);
+    words.skipPositions();
+    words.index(f.title, 2);
+    words.skipPositions();
+    words.index(f.text, 1);
+    if (!f.publisher.isEmpty()) {
+        words.skipPositions();
+        words.index(f.publisher, 1, kPrefixPublisher);
+    }
+    if (!f.author.isEmpty()) {
+        words.skipPositions();
+        words.index(f.author, 1, kPrefixAuthor);
+    }
+}
+
+/// indexWords() as Xapian's TermGenerator does it: the reference WordIndexer is held to.
+void indexWordsWithTermGenerator(Xapian::Document &doc, const IndexFields &f)
+{
+    Xapian::TermGenerator gen;
+    gen.set_stemmer(cachingStemmer());
+    gen.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    gen.set_document(doc);
+    gen.set_termpos(0);
+    const std::string title = utf8(f.title);
+    gen.index_text(title, 1, kPrefixTitle);
+    gen.increase_termpos();
+    gen.index_text(title, 2);
+    gen.increase_termpos();
+    gen.index_text(utf8(f.text));
+    if (!f.publisher.isEmpty()) {
+        gen.increase_termpos();
+        gen.index_text(utf8(f.publisher), 1, kPrefixPublisher);
+    }
+    if (!f.author.isEmpty()) {
+        gen.increase_termpos();
+        gen.index_text(utf8(f.author), 1, kPrefixAuthor);
+    }
+}
+
+void prepare(Xapian::Document &doc, const IndexFields &f, void (*words)(Xapian::Document &, const IndexFields &))
+{
     try {
-        thread_local Xapian::TermGenerator gen = [] {
-            Xapian::TermGenerator g;
-            g.set_stemmer(Xapian::Stem(new CachingStem));
-            // One stemmed term per word (Z + stem), with positions: phrases and
-            // NEAR work on stems, and Xapian's snippets highlight every form of a
-            // word. STEM_SOME would also write every unstemmed word, which cost
-            // a third of ingest time in tests/bench for exact-form matching that
-            // a research search does not need.
-            g.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
-            return g;
-        }();
-        Xapian::Document &doc = out.d->doc;
-        gen.set_document(doc);
-        gen.set_termpos(0);
-        const std::string title = utf8(f.title);
-        gen.index_text(title, 1, kPrefixTitle);
-        gen.increase_termpos();
-        gen.index_text(title, 2); // title words also match unprefixed, weighted up
-        gen.increase_termpos();
-        gen.index_text(utf8(f.text));
-        if (!f.publisher.isEmpty()) {
-            gen.increase_termpos();
-            gen.index_text(utf8(f.publisher), 1, kPrefixPublisher);
-        }
-        if (!f.author.isEmpty()) {
-            gen.increase_termpos();
-            gen.index_text(utf8(f.author), 1, kPrefixAuthor);
-        }
+        words(doc, f);
         if (!f.format.isEmpty())
             doc.add_boolean_term(kPrefixType + utf8(f.format));
         if (!f.url.isEmpty()) {
@@ -318,6 +348,38 @@ PreparedDocument prepareDocument(const IndexFields &f)
         }
     } catch (const Xapian::Error &e) {
         qCWarning(lcIndex) << "term generation failed:" << qstr(e.get_description());
+    }
+}
+
+} // namespace
+
+PreparedDocument prepareDocument(const IndexFields &fields)
+{
+    PreparedDocument out;
+    prepare(out.d->doc, fields, indexWords);
+    return out;
+}
+
+PreparedDocument prepareDocumentWithTermGenerator(const IndexFields &fields)
+{
+    PreparedDocument out;
+    prepare(out.d->doc, fields, indexWordsWithTermGenerator);
+    return out;
+}
+
+QStringList describeTerms(const PreparedDocument &prepared)
+{
+    QStringList out;
+    try {
+        const Xapian::Document &doc = prepared.d->doc;
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            QString line = qstr(*t) + u' ' + QString::number(t.get_wdf());
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+                line += u' ' + QString::number(*p);
+            out << line;
+        }
+    } catch (const Xapian::Error &e) {
+        out << QStringLiteral("error: ") + qstr(e.get_description());
     }
     return out;
 }

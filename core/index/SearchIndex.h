@@ -42,11 +42,18 @@ public:
 private:
     friend class SearchIndex;
     friend PreparedDocument prepareDocument(const IndexFields &fields);
+    friend PreparedDocument prepareDocumentWithTermGenerator(const IndexFields &fields);
+    friend QStringList describeTerms(const PreparedDocument &doc);
     std::unique_ptr<Impl> d;
 };
 
 /// Generates the terms of a document. Thread-safe; never throws.
 PreparedDocument prepareDocument(const IndexFields &fields);
+/// prepareDocument() with Xapian's TermGenerator splitting the words, as the
+/// QueryParser splits queries: the reference tests hold prepareDocument() to.
+PreparedDocument prepareDocumentWithTermGenerator(const IndexFields &fields);
+/// A prepared document's terms, one "term wdf positions..." line each, in term order.
+QStringList describeTerms(const PreparedDocument &doc);
 
 /// Narrowing of a search to what facets selected.
 struct SearchFilters {

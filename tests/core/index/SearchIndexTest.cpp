@@ -1,7 +1,12 @@
 #include "TestSupport.h"
 
 #include "index/SearchIndex.h"
+#include "ingest/DocumentReader.h"
+#include "ingest/Format.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -211,4 +216,59 @@ TEST_CASE("search: every form of a word finds its document when more words were 
         REQUIRE(r->hits.size() == 1);
         CHECK(r->hits[0].sourceId == i % kDocs + 1);
     }
+}
+
+TEST_CASE("words are split as Xapian's TermGenerator splits them, so queries find what was indexed")
+{
+    auto same = [](const IndexFields &f) {
+        const QStringList ours = describeTerms(prepareDocument(f));
+        const QStringList reference = describeTerms(prepareDocumentWithTermGenerator(f));
+        REQUIRE_FALSE(reference.isEmpty());
+        if (ours != reference) {
+            // Name the first difference, not two long lists.
+            qsizetype i = 0;
+            while (i < ours.size() && i < reference.size() && ours[i] == reference[i])
+                ++i;
+            INFO("ours: " << (i < ours.size() ? ours[i].toStdString() : "(end)"));
+            INFO("TermGenerator: " << (i < reference.size() ? reference[i].toStdString() : "(end)"));
+            FAIL_CHECK("the terms differ from TermGenerator's");
+        }
+    };
+    // What splits words differently from one tokenizer to the next.
+    const QString hard = QStringLiteral(
+        u"The U.S.A. and U.S. government; A.B.c and U.S at the end of a line U.S\n"
+        u"AT&T, M&S, don't, don\u2019t, rock \u2019n\u2019 roll, l'homme, x&, &y, 'quoted' words.\n"
+        u"3.5 1,000,000 2025-04-08 v1.2.3 10;20 4.5x 0.5% 1.5B .5 7. 3\u200b4 a\u200bb\n"
+        u"C++ C# F# fish+chips C++++ x++y a+ +b C+\n"
+        u"na\u00efve caf\u00e9 \u00dcn\u00efc\u00f6d\u00e9 \u0130stanbul \u03a3\u0391\u03a3 stra\u00dfe e\u0301t\u00e9 \u0663.\u0665\n"
+        u"\u4e2d\u6587\u5b57 \u65e5\u672c\u8a9e\u30c6\u30ad\u30b9\u30c8 \U0001F600 emoji\U0001F600joined \U0001D400bold\n"
+        u"snake_case __init__ \u00b7middle\u00b7dot CamelCase ALLCAPS x\u2019 \u2019y\n"
+        u"supercalifragilisticexpialidocious-supercalifragilisticexpialidocious-supercalifragilisticexpialidocious\n"
+        u"averyveryveryveryveryveryveryveryveryveryveryveryveryveryverylongwordthatisover64bytes ok\n"
+        u"lone \xd800 surrogate, GPT-4o, Llama-3.1-8B-Instruct, DeepSeek-V3's, o4-mini's score: 88.1%.");
+    same(IndexFields{QStringLiteral("U.S. labs & AT&T: C++ at 3.5"), hard, QStringLiteral("Wire A.P."), QStringLiteral("J.R.R. Tolkien"),
+                     {}, QStringLiteral("text"), {}});
+    // Every test document, and the shared corpus when it is there.
+    QStringList files;
+    for (const QString &root : {test::dataPath(QStringLiteral("corpus")), test::sharedCorpus()}) {
+        if (root.isEmpty())
+            continue;
+        QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << it.next();
+    }
+    int compared = 0;
+    for (const QString &path : std::as_const(files)) {
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        ingest::ReadOptions o;
+        o.fileName = path;
+        auto doc = ingest::readDocument(file.readAll(), ingest::formatFromFileName(path), o);
+        if (!doc)
+            continue;
+        INFO(path.toStdString());
+        same(IndexFields{doc->meta.title, doc->text, doc->meta.publisher, doc->meta.author, {}, {}, {}});
+        ++compared;
+    }
+    CHECK(compared >= 5);
 }
