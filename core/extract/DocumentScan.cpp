@@ -1264,7 +1264,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         return false;
     }();
 
-    // Openness, said of a model: "Muse Spark is proprietary", "X, its first closed-source model",
+    // Openness, said of a model: "Muse Spark is proprietary", "X, which Y launched in May, is proprietary", "X, its first closed-source model",
     // "the open-weight Gemma 4", "Kimi K2.6 are all open-weight", "Llama 4 weights remain available";
     // or of the model the text is about: "It's also completely closed.", a bullet "Open weight ❌".
     {
@@ -1277,7 +1277,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         // Words that make a sentence compare the model with open or closed ones rather than call it one.
         static const QString comparing = QStringLiteral(u"(?:than|as|like|vs|versus|compared|other|others|rivals?|beats?|outperforms?|against)");
         static const rx::Regex afterCopula(QStringLiteral(
-            u"^[^.;:]{0,30}?\\b(?:is|are|was|were|remains?|stays?|became|becomes|being)\\b(?:\\s+(?!%3\\b)(?:\\S+)){0,5}?\\s+(?:(?<closed>%1)|(?<open>%2))\\b")
+            u"^(?:[^.;:]{0,30}?|,\\s*(?:which|that)\\b[^.;:]{0,80}?,\\s*)\\b(?:is|are|was|were|remains?|stays?|became|becomes|being)\\b(?:\\s+(?!%3\\b)(?:\\S+)){0,5}?\\s+(?:(?<closed>%1)|(?<open>%2))\\b")
                                                        .arg(closedCue, openCue, comparing),
                                                    QRegularExpression::CaseInsensitiveOption);
         static const rx::Regex apposition(QStringLiteral(
@@ -1552,6 +1552,19 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 for (size_t c = k; c <= coordinated(k).second; ++c)
                     addAttribute(models[c]->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
                                  s.range, o->entity);
+            break;
+        }
+        // "X, which Y launched on ...": the maker inside a relative clause after the model.
+        static const rx::Regex whichMade(QStringLiteral(
+            R"(^\s+(?:(?:has|had|just|quietly|officially|first)\s+)*(?:launch|releas|unveil|introduc|develop|buil|train|ship|announc|open-sourc)\w*\b)"));
+        for (size_t k = models.size(); k-- > 0;) {
+            const Hit *m = models[k];
+            if (m->range.end > o->range.start)
+                continue;
+            static const rx::Regex which(QStringLiteral(R"(^,\s*(?:which|that)\s+(?:the\s+)?$)"));
+            if (rx::match(which, t.mid(m->range.end, o->range.start - m->range.end)).hasMatch()
+                && rx::match(whichMade, QStringView(t).mid(o->range.end, std::min<qsizetype>(40, s.range.end - o->range.end))).hasMatch())
+                addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key, s.range, o->entity);
             break;
         }
         // "X, developed by Y", "X is developed by Y", "X from Y"; "A and B, developed by Y"

@@ -735,7 +735,8 @@ TEST_CASE("what is said of coordinated models is said of each; a dateline is no 
         "Gemini 9 Pro and GPT-9 Mini are closed models served only through an API. "
         "Meta released Llama 9 8B and Llama 9 70B with open weights. "
         "Qwen 9, Qwen 9 Max and QwQ 9, developed by Alibaba, came out on March 1, 2031. "
-        "Gemma 9 and Phi-9 are available under several licenses, while Falcon 12 remains open-weight."),
+        "Gemma 9 and Phi-9 are available under several licenses, while Falcon 12 remains open-weight. "
+        "Mistral Medium 9, which Mistral AI built for companies, is proprietary."),
         QStringLiteral("roundup.md")));
     const QStringList closed{QStringLiteral("closed")}, open{QStringLiteral("open")};
     CHECK(attribute(x, QStringLiteral("Gemini 9 Pro"), QStringLiteral("openness")) == closed);
@@ -750,6 +751,9 @@ TEST_CASE("what is said of coordinated models is said of each; a dateline is no 
     CHECK(attribute(x, QStringLiteral("Falcon 12"), QStringLiteral("openness")) == open);
     CHECK(attribute(x, QStringLiteral("Phi-9"), QStringLiteral("openness")).isEmpty());
     CHECK(attribute(x, QStringLiteral("Gemma 9"), QStringLiteral("openness")).isEmpty());
+    // Past a relative clause that names the maker.
+    CHECK(attribute(x, QStringLiteral("Mistral Medium 9"), QStringLiteral("openness")) == closed);
+    CHECK(attribute(x, QStringLiteral("Mistral Medium 9"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:mistral-ai")});
     // The release is an event of each model released; the dateline above it is no event.
     QStringList kinds;
     for (const auto &e : x.events)
