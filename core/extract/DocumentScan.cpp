@@ -682,7 +682,20 @@ bool DocumentScan::isObject(const Sentence &s, const Hit &h) const
     if (gap.isEmpty() || !(gap[0] == u'(' || gap[0] == u',' || gap[0] == u'/' || gap.startsWith(u"and") || gap.startsWith(u"or")))
         return false;
     static const rx::Regex conjunction(QStringLiteral(R"(^\s*(?:\([^)]{0,12}\))?\s*(?:,|,?\s+and|,?\s+or|/)\s*$)"));
-    return rx::match(conjunction, before).hasMatch() && isObject(s, *previous);
+    if (!rx::match(conjunction, before).hasMatch())
+        return false;
+    // A bare comma goes on with a list only when one more item follows ("beat A, B and C"); else
+    // it closes an opening phrase ("Compared with A, B is open-source": B is the subject).
+    if (gap == u",") {
+        auto next = std::upper_bound(hits.begin(), hits.end(), h.range.start,
+                                     [](qsizetype pos, const Hit &o) { return pos < o.range.start; });
+        while (next != hits.end() && next->range.start < h.range.end)
+            ++next;
+        if (next == hits.end() || next->range.start >= s.range.end || kindOf(next->entity) != kindOf(h.entity)
+            || !rx::match(conjunction, QStringView(lowerText).mid(h.range.end, next->range.start - h.range.end)).hasMatch())
+            return false;
+    }
+    return isObject(s, *previous);
 }
 
 int DocumentScan::subjectModel(const Sentence &s, const std::vector<Hit> &inS, qsizetype before) const
@@ -1284,9 +1297,9 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             u"^\\s*(?:(?:series|family|models?|lineup|collection)\\s*)?(?:,|\u2014|\u2013|-)\\s*(?:its|their|a|an|the|which is|now|[\\w.-]+(?:'s|\u2019s))\\b(?:(?!\\b%3\\b)[^,;.]){0,60}?\\b(?:(?<closed>%1)|(?<open>%2))\\b")
                                                        .arg(closedCue, openCue, comparing),
                                                    QRegularExpression::CaseInsensitiveOption);
-        // "released A and B with open weights", "shipped A as open weights".
+        // "released A and B with open weights", "A ships as open weights", "both models, A and B, with open weights".
         static const rx::Regex withWeights(QStringLiteral(
-            u"^\\s*(?:with|as|under)\\s+(?:(?:fully|publicly|freely|its|their|the)\\s+)?(?:available\\s+)?(?<open>open[- ]weights?|open[- ]source)\\b"),
+            u"^,?\\s*(?:(?:ships?|shipped|comes?|came|is|was|are|were|launched|released|published)\\s+(?:today\\s+)?)?(?:with|as|under)\\s+(?:(?:fully|publicly|freely|its|their|the)\\s+)?(?:available\\s+)?(?<open>open[- ]weights?|open[- ]source)\\b"),
                                            QRegularExpression::CaseInsensitiveOption);
         static const rx::Regex weightsAvailable(QStringLiteral(
             u"^\\s*(?:'s|\u2019s)?\\s*weights\\s+(?:are|remain)\\s+(?:still\\s+)?(?:publicly\\s+|freely\\s+)?available"),

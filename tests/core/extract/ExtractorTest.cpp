@@ -736,7 +736,9 @@ TEST_CASE("what is said of coordinated models is said of each; a dateline is no 
         "Meta released Llama 9 8B and Llama 9 70B with open weights. "
         "Qwen 9, Qwen 9 Max and QwQ 9, developed by Alibaba, came out on March 1, 2031. "
         "Gemma 9 and Phi-9 are available under several licenses, while Falcon 12 remains open-weight. "
-        "Mistral Medium 9, which Mistral AI built for companies, is proprietary."),
+        "Mistral Medium 9, which Mistral AI built for companies, is proprietary. "
+        "Compared with Claude Opus 9, Qwen 9 72B is open-source and scores 86.1 on MMLU. "
+        "Unlike GPT-9, Llama 9 405B ships as open weights; it beat GPT-9, Claude Opus 9 and Gemini 9 Pro on MATH with 91.2."),
         QStringLiteral("roundup.md")));
     const QStringList closed{QStringLiteral("closed")}, open{QStringLiteral("open")};
     CHECK(attribute(x, QStringLiteral("Gemini 9 Pro"), QStringLiteral("openness")) == closed);
@@ -754,6 +756,15 @@ TEST_CASE("what is said of coordinated models is said of each; a dateline is no 
     // Past a relative clause that names the maker.
     CHECK(attribute(x, QStringLiteral("Mistral Medium 9"), QStringLiteral("openness")) == closed);
     CHECK(attribute(x, QStringLiteral("Mistral Medium 9"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:mistral-ai")});
+    // A comma after an opening phrase ends it: the model after it is the subject, not one more compared.
+    CHECK(attribute(x, QStringLiteral("Qwen 9 72B"), QStringLiteral("openness")) == open);
+    CHECK(score(x, QStringLiteral("Qwen 9 72B"), QStringLiteral("MMLU")) == 86.1);
+    CHECK_FALSE(score(x, QStringLiteral("Claude Opus 9"), QStringLiteral("MMLU")).has_value());
+    CHECK(attribute(x, QStringLiteral("Llama 9 405B"), QStringLiteral("openness")) == open);
+    // ... while a list still goes on after its commas: the models beaten score nothing.
+    CHECK(score(x, QStringLiteral("Llama 9 405B"), QStringLiteral("MATH")) == 91.2);
+    for (const QString &m : {QStringLiteral("GPT-9"), QStringLiteral("Claude Opus 9"), QStringLiteral("Gemini 9 Pro")})
+        CHECK_FALSE(score(x, m, QStringLiteral("MATH")).has_value());
     // The release is an event of each model released; the dateline above it is no event.
     QStringList kinds;
     for (const auto &e : x.events)
