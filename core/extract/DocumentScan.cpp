@@ -36,7 +36,7 @@ bool endsWithAny(QStringView lowerText, const rx::Regex &re) { return rx::match(
 const rx::Regex &objectCue()
 {
     static const rx::Regex re(QStringLiteral(
-        R"((?:behind|than|for|vs\.?|versus|compared\s+(?:to|with)|beat|beats|beating|surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|against|unlike|below|above|trails?|trailing|over|rival(?:s|ing)?|like|including|such\s+as|ahead\s+of|after|(?:level|capability)\s+(?:level\s+)?as|(?:than|as)\s+(?:the\s+)?(?:previous|its)?)(?:\s+only)?(?:\s+the)?(?:\s+(?:its|their|the)\s+(?:predecessors?|previous|prior|older|earlier)(?:\s+(?:models?|versions?|generations?))?)?[\s(,]*$)"));
+        R"((?:behind|than|for|vs\.?|versus|compared\s+(?:to|with)|beat|beats|beating|surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|against|unlike|below|above|trails?|trailing|over|rival(?:s|ing)?|like|including|such\s+as|ahead\s+of|after|since|(?:level|capability)\s+(?:level\s+)?as|(?:than|as)\s+(?:the\s+)?(?:previous|its)?)(?:\s+only)?(?:\s+the)?(?:\s+(?:its|their|the)\s+(?:predecessors?|previous|prior|older|earlier)(?:\s+(?:models?|versions?|generations?))?)?[\s(,]*$)"));
     return re;
 }
 
@@ -700,6 +700,16 @@ bool DocumentScan::isObject(const Sentence &s, const Hit &h) const
 
 int DocumentScan::subjectModel(const Sentence &s, const std::vector<Hit> &inS, qsizetype before) const
 {
+    // "Both trail GPT-5, which OpenAI launched on Thursday and which scored 94.6%": the model a
+    // relative clause is about, when the number is inside it (no other model, no clause break between).
+    for (auto it = inS.rbegin(); it != inS.rend(); ++it) {
+        if (it->range.end > before || kindOf(it->entity) != EntityKind::Model)
+            continue;
+        const QStringView after = QStringView(lowerText).mid(it->range.end, before - it->range.end);
+        if ((after.startsWith(u", which ") || after.startsWith(u", who ")) && !after.contains(u';'))
+            return it->entity;
+        break;
+    }
     // "A scores 75.1, while B reaches 74.2": the subject of the clause the number is in, first.
     const TextRange clause = clauseAround(doc.text, s.range, before);
     if (clause.start > s.range.start)
@@ -1508,7 +1518,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                      s.range, -1, note);
     }
 
-    // Organization: "Google's Gemma 4", "X, developed by Y", "Meta launched Llama 4".
+    // Organization: "Google's Gemma 4", "X, developed by Y", "Meta launched Llama 4", "Anthropic, which released X".
     for (const Hit *o : orgs) {
         const QString after = t.mid(o->range.end, 3);
         const bool possessive = after.startsWith(u"'s ") || after.startsWith(u"\u2019s ");
@@ -1551,7 +1561,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             continue;
         }
         static const rx::Regex releaseVerb(QStringLiteral(
-            R"(^\s*(?:(?:has|had|was|is|have|just|quietly|officially|also|then|finally|today|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*(?:launch(?:ed|es)?|releas(?:ed|es)|unveil(?:ed|s)|introduc(?:ed|es)|publish(?:ed|es|ing)|announc(?:ed|es)|ship(?:ped|s)|open-sourc(?:ed|es)|debut(?:ed|s)|built|developed|trained)\s+(?:(?:its|their|the|a|an|new|first|latest|own|model|proprietary|open|closed)\s+)*$)"));
+            R"(^\s*(?:,\s*which\s+)?(?:(?:has|had|was|is|have|just|quietly|officially|also|then|finally|today|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*(?:launch(?:ed|es)?|releas(?:ed|es)|unveil(?:ed|s)|introduc(?:ed|es)|publish(?:ed|es|ing)|announc(?:ed|es)|ship(?:ped|s)|open-sourc(?:ed|es)|debut(?:ed|s)|built|developed|trained)\s+(?:(?:its|their|the|a|an|new|first|latest|own|model|proprietary|open|closed)\s+)*$)"));
         for (size_t k = 0; k < models.size(); ++k) {
             const Hit *m = models[k];
             if (m->range.start < o->range.end)

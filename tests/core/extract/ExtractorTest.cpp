@@ -792,3 +792,18 @@ TEST_CASE("a weekday in the news is the last such day up to the document's date"
     CHECK(attribute(x, QStringLiteral("Gemma 9 4B"), QStringLiteral("released")) == QStringList{QStringLiteral("2031-04-08")});
     CHECK(attribute(x, QStringLiteral("Gemma 9 4B"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:google")});
 }
+
+TEST_CASE("a relative clause's score is its model's; a model the text counts from is no subject")
+{
+    const auto x = run(read(QStringLiteral(
+        "Meta released Llama 9 8B and Llama 9 70B, its first open-weight models since Llama 2, under the Apache 2.0 license. "
+        "Both models trail GPT-9, which OpenAI launched last week and which scored 94.6% on AIME 2025. "
+        "Anthropic, which released Claude Opus 9 in May, keeps its models closed.")));
+    // The score belongs to the model the relative clause is about, not to the sentence's subject.
+    CHECK(score(x, QStringLiteral("GPT-9"), QStringLiteral("AIME 2025")) == 94.6);
+    CHECK_FALSE(score(x, QStringLiteral("Llama 9 8B"), QStringLiteral("AIME 2025")).has_value());
+    // The license is the new models', not the one they are counted from.
+    CHECK(attribute(x, QStringLiteral("Llama 9 70B"), QStringLiteral("license")) == QStringList{QStringLiteral("license:apache-2.0")});
+    CHECK(attribute(x, QStringLiteral("Llama 2"), QStringLiteral("license")).isEmpty());
+    CHECK(attribute(x, QStringLiteral("Claude Opus 9"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:anthropic")});
+}
