@@ -67,6 +67,8 @@ const rx::Regex &pattern()
             R"(|(?<dmy>\b(?<dd>[0-3]?\d)\s+(?<dm>%1)\s+(?<dy>(?:19|20)\d\d)\b))"
             // June 2025
             R"(|(?<my2>\b(?<m2>%1)\s+(?<y2>(?:19|20)\d\d)\b))"
+            // in July (the year is the document's): a month named alone after in, since, by, until, during
+            R"(|(?<mo1>(?<=\bin\s|\bIn\s|\bsince\s|\bSince\s|\bby\s|\bBy\s|\buntil\s|\bUntil\s|\bduring\s|\bDuring\s)(?<mo>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]*(?:\d|of\b))))"
             // summer 2025, early 2026, Q1 2026, the first half of 2025
             R"(|(?<part>\b(?<pw>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|[Ee]arly|[Ll]ate|[Mm]id|[Mm]id-|Q[1-4]|H[12]|(?:[Tt]he\s+)?(?:first|second)\s+half\s+of|(?:[Tt]he\s+)?(?:end|beginning|start)\s+of)\s*(?<py>(?:19|20)\d\d)\b))"
             // in 2023, since 2024, (2023)
@@ -171,7 +173,7 @@ bool isYear(QStringView w)
 /// year) of these kinds, and the common words only count before the word they need. A superset of
 /// the pattern's starts, so that the pattern runs anchored at a few places instead of at every one.
 /// In a text with no digit only the relative forms ("the day before", "two weeks later", "last
-/// year", "today") can match.
+/// year", "today") and a month named alone ("in July") can match.
 std::vector<qsizetype> candidateStarts(QStringView text, bool hasDigit)
 {
     struct Word {
@@ -223,7 +225,7 @@ std::vector<qsizetype> candidateStarts(QStringView text, bool hasDigit)
                 start = (n.kind & (Month | Unit)) != 0;
             }
         } else if (w.kind != NotDateWord) {
-            start = (w.kind & (hasDigit ? Month | Starts : Deictic)) != 0 || ((w.kind & BeforeYear) && isYear(next))
+            start = (w.kind & (hasDigit ? Month | Starts : Deictic | Month)) != 0 || ((w.kind & BeforeYear) && isYear(next))
                     || ((w.kind & The) && (n.kind & TheNext)) || ((w.kind & Count) && (n.kind & Unit))
                     || ((w.kind & Relative) && (n.kind & (Unit | TheNext)) && next.size() <= 5)
                     || ((w.kind & On) && (n.kind & Weekday));
@@ -279,6 +281,14 @@ std::vector<DateMention> findDates(QStringView text, int defaultYear, bool *year
             d.date = PartialDate::ymd(cap("dy").toInt(), monthNumber(cap("dm")), cap("dd").toInt());
         } else if (has("my2")) {
             d.date = withMonthEnd(cap("y2").toInt(), monthNumber(cap("m2")));
+        } else if (has("mo1")) {
+            if (defaultYear <= 0) {
+                if (yearMissing)
+                    *yearMissing = true;
+                continue;
+            }
+            d.date = withMonthEnd(defaultYear, monthNumber(cap("mo")));
+            d.yearInferred = true;
         } else if (has("part")) {
             const int y = cap("py").toInt();
             const QString w = cap("pw").toString().toLower().simplified();

@@ -1311,6 +1311,11 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         static const rx::Regex withWeights(QStringLiteral(
             u"^,?\\s*(?:(?:ships?|shipped|comes?|came|is|was|are|were|launched|released|published)\\s+(?:today\\s+)?)?(?:with|as|under)\\s+(?:(?:fully|publicly|freely|its|their|the)\\s+)?(?:available\\s+)?(?<open>open[- ]weights?|open[- ]source)\\b"),
                                            QRegularExpression::CaseInsensitiveOption);
+        // "X was released by Y in July as an open-weight model" (not "as capable as an open model").
+        static const rx::Regex asModel(QStringLiteral(
+            u"^(?:(?!\\bas\\b)[^.;:]){0,60}?\\bas\\s+an?\\s+(?:(?:fully|new|first)\\s+)?(?:(?<closed>%1)|(?<open>%2))[- ]?(?:models?|llms?|release|language models?)\\b")
+                                           .arg(closedCue, openCue),
+                                       QRegularExpression::CaseInsensitiveOption);
         static const rx::Regex weightsAvailable(QStringLiteral(
             u"^\\s*(?:'s|\u2019s)?\\s*weights\\s+(?:are|remain)\\s+(?:still\\s+)?(?:publicly\\s+|freely\\s+)?available"),
                                                          QRegularExpression::CaseInsensitiveOption);
@@ -1319,7 +1324,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         static const rx::Regex negated(QStringLiteral(u"\\b(?:not|no|never|isn't|isn\u2019t|aren't|aren\u2019t)\\s+(?:\\S+\\s+){0,2}$"),
                                                 QRegularExpression::CaseInsensitiveOption);
         static const rx::Regex hedge(QStringLiteral(
-            R"(\b(?:will|would|plans?|planned|hopes?|promis\w*|future|upcoming|next[- ]generation|may(?!\s+\d)|might|could|should|if|whether|expect\w*)\b)"));
+            R"(\b(?:will|would|plans?|planned|hopes?|promis\w*|future|upcoming|next[- ]generation|(?<!\bin\s)(?<!\bsince\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bearly\s)(?<!\blate\s)(?<!\bmid-)may(?!\s+\d)|might|could|should|if|whether|expect\w*)\b)"));
         auto valueOf = [&](const rx::Match &m, QStringView textBefore) -> QString {
             QString v = m.capturedStart(QStringLiteral("closed")) >= 0 ? QStringLiteral("closed") : QStringLiteral("open");
             if (rx::match(negated, textBefore).hasMatch())
@@ -1355,6 +1360,8 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 }
                 if (!hit.hasMatch())
                     hit = rx::match(withWeights, after);
+                if (!hit.hasMatch())
+                    hit = rx::match(asModel, after);
                 if (hit.hasMatch()) {
                     const qsizetype cueAt = std::max(hit.capturedStart(QStringLiteral("closed")), hit.capturedStart(QStringLiteral("open")));
                     addAttribute(m->entity, QStringLiteral("openness"), valueOf(hit, after.left(cueAt)), s.range);
@@ -1828,7 +1835,7 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, co
     static const rx::Regex release(QStringLiteral(
         R"(\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|ship(?:s|ped)|debut(?:s|ed)|introduc(?:e|es|ed)|publish(?:es|ed|ing)|open-sourc(?:ed|es)|rolled out|went live|came out|comes out|arriv(?:es|ed)|announced)\b)"));
     static const rx::Regex plan(QStringLiteral(
-        R"(\b(?:will|plans?|planned|expected|coming|upcoming|would|hopes?|rumou?red|since|until|before the|after the|projected|forecast|estimated|could|may(?!\s+\d)|might)\b)"));
+        R"(\b(?:will|plans?|planned|expected|coming|upcoming|would|hopes?|rumou?red|since|until|before the|after the|projected|forecast|estimated|could|(?<!\bin\s)(?<!\bsince\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bearly\s)(?<!\blate\s)(?<!\bmid-)may(?!\s+\d)|might)\b)"));
     static const rx::Regex investment(QStringLiteral(R"(\b(?:invest(?:s|ed|ing|ment)?|acqui(?:re|red|res|sition)|funding|raised|stake|paid)\b)"));
     static const rx::Regex licenseChange(QStringLiteral(R"(\b(?:relicens\w*|license change|changed (?:its|the) licen[cs]e|switch(?:ed)? to (?:the |an? )?[\w. -]{0,20}licen[cs]e)\b)"));
     static const rx::Regex report(QStringLiteral(R"(\b(?:report(?:s|ed)?|reveal(?:s|ed)|according to|leak(?:s|ed)?)\b)"));
@@ -1960,7 +1967,7 @@ void DocumentScan::noteAnnouncement(const Sentence &s, const std::vector<Hit> &i
         u"|our\\s+(?:brand[- ]new|new|newest|latest)\\s+(?:\\S+\\s+){0,2}?(?:models?|series|family)"
         u"|^[^.]{0,80}:\\s+(?:a\\s+)?new\\s+models?\\b)"));
     static const rx::Regex notNow(QStringLiteral(
-        R"(\b(?:will|plans?|planned|expected|coming soon|upcoming|would|hopes?|rumou?red|could|may(?!\s+\d)|might|previous(?:ly)?|last year|earlier)\b)"));
+        R"(\b(?:will|plans?|planned|expected|coming soon|upcoming|would|hopes?|rumou?red|could|(?<!\bin\s)(?<!\bsince\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bearly\s)(?<!\blate\s)(?<!\bmid-)may(?!\s+\d)|might|previous(?:ly)?|last year|earlier)\b)"));
     const auto a = rx::match(announcing, lower);
     const auto n = a.hasMatch() ? rx::Match() : rx::match(isNew, lower);
     if ((!a.hasMatch() && !n.hasMatch()) || rx::match(notNow, lower).hasMatch())

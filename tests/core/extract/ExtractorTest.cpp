@@ -807,3 +807,25 @@ TEST_CASE("a relative clause's score is its model's; a model the text counts fro
     CHECK(attribute(x, QStringLiteral("Llama 2"), QStringLiteral("license")).isEmpty());
     CHECK(attribute(x, QStringLiteral("Claude Opus 9"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:anthropic")});
 }
+
+TEST_CASE("a month named alone takes the document's year; 'in May' is no hedge")
+{
+    const auto dates = extract::findDates(QStringLiteral("It shipped in July, since March it grew; May we ask? Gone by December 2030."), 2031);
+    QStringList got;
+    for (const auto &d : dates)
+        got << d.date.toIso() + (d.yearInferred ? QStringLiteral(" inferred") : QString());
+    CHECK(got == QStringList{QStringLiteral("2031-07 inferred"), QStringLiteral("2031-03 inferred"), QStringLiteral("2030-12")});
+    bool missing = false;
+    CHECK(extract::findDates(QStringLiteral("It shipped in July."), 0, &missing).empty());
+    CHECK(missing);
+
+    const auto x = run(read(QStringLiteral("---\ndate: 2031-08-20\n---\n\n"
+                                           "Kimi K9 was released by Moonshot AI in July as an open-weight model. "
+                                           "Mistral Large 9 launched in May as a closed model. "
+                                           "Qwen 9 is as capable as an open model from last year.\n"),
+                            QStringLiteral("notes.md")));
+    CHECK(attribute(x, QStringLiteral("Kimi K9"), QStringLiteral("released")) == QStringList{QStringLiteral("2031-07")});
+    CHECK(attribute(x, QStringLiteral("Kimi K9"), QStringLiteral("openness")) == QStringList{QStringLiteral("open")});
+    CHECK(attribute(x, QStringLiteral("Mistral Large 9"), QStringLiteral("openness")) == QStringList{QStringLiteral("closed")});
+    CHECK(attribute(x, QStringLiteral("Qwen 9"), QStringLiteral("openness")).isEmpty());
+}
