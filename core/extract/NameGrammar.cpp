@@ -120,14 +120,29 @@ bool isContextLength(QStringView t)
     return allDigits(t.first(t.size() - 1));
 }
 
-/// 0513, 0613 (MMDD) after a version
+/// A snapshot after a version or a tier word: 0513, 0613 (MMDD); 2411, 2507 (YYMM)
 bool isSnapshot(QStringView t)
 {
     if (t.size() != 4 || !allDigits(t))
         return false;
-    const int mm = t.left(2).toInt();
-    const int dd = t.mid(2).toInt();
-    return mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31;
+    const int a = t.left(2).toInt();
+    const int b = t.mid(2).toInt();
+    return (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (a >= 20 && a <= 39 && b >= 1 && b <= 12);
+}
+
+/// A snapshot written as a date after a hyphen: "GPT-4o-2024-08-06" (tokens j, j+1, j+2)
+bool isDateSnapshot(QStringView text, const std::vector<Token> &toks, size_t j)
+{
+    if (j + 2 >= toks.size() || toks[j].start == 0 || text[toks[j].start - 1] != u'-')
+        return false;
+    auto part = [&](size_t k) { return text.mid(toks[k].start, toks[k].end - toks[k].start); };
+    auto hyphenBefore = [&](size_t k) { return toks[k].start == toks[k - 1].end + 1 && text[toks[k - 1].end] == u'-'; };
+    const QStringView y = part(j), m = part(j + 1), d = part(j + 2);
+    if (y.size() != 4 || m.size() != 2 || d.size() != 2 || !allDigits(y) || !allDigits(m) || !allDigits(d)
+        || !hyphenBefore(j + 1) || !hyphenBefore(j + 2))
+        return false;
+    const int year = y.toInt(), month = m.toInt(), day = d.toInt();
+    return year >= 2020 && year <= 2039 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 bool startsUpper(QStringView t) { return !t.isEmpty() && (t[0].isUpper() || t[0].isDigit()); }
@@ -220,6 +235,10 @@ GrammarResult extend(const Extractor &x, QStringView text, const std::vector<Tok
             r.hasVersion = true;
         } else if ((r.hasVersion || r.tiers > 0) && isContextLength(t)) {
             ok = true; // "Phi-3-mini-128k-instruct"
+        } else if ((previousWasVersion || r.tiers > 0) && isDateSnapshot(text, toks, j)) {
+            ok = true;
+            isVariant = true;
+            j += 2; // the month and the day
         } else if ((previousWasVersion || r.tiers > 0) && isSnapshot(t)) {
             ok = true;
             isVariant = true;

@@ -829,3 +829,20 @@ TEST_CASE("a month named alone takes the document's year; 'in May' is no hedge")
     CHECK(attribute(x, QStringLiteral("Mistral Large 9"), QStringLiteral("openness")) == QStringList{QStringLiteral("closed")});
     CHECK(attribute(x, QStringLiteral("Qwen 9"), QStringLiteral("openness")).isEmpty());
 }
+
+TEST_CASE("dated snapshots by year and month, or by a whole date, are variants of their model")
+{
+    const auto x = run(read(QStringLiteral(
+        "GPT-9o-2031-08-06 scored 88.9 on MMLU. Qwen9-235B-A22B-Thinking-3107 scored 92.3 on AIME 2025, "
+        "and mistral-large-3102 replaced mistral-large-3012. Llama 9 2031 is no snapshot.")));
+    for (const QString &name : {QStringLiteral("GPT-9o-2031-08-06"), QStringLiteral("Qwen9-235B-A22B-Thinking-3107"),
+                                QStringLiteral("mistral-large-3102"), QStringLiteral("mistral-large-3012")}) {
+        const int e = entity(x, name);
+        INFO(name.toStdString());
+        REQUIRE(e >= 0);
+        CHECK_FALSE(x.entities[size_t(e)].parent.isEmpty());
+    }
+    CHECK(score(x, QStringLiteral("GPT-9o-2031-08-06"), QStringLiteral("MMLU")) == 88.9);
+    CHECK(score(x, QStringLiteral("Qwen9-235B-A22B-Thinking-3107"), QStringLiteral("AIME 2025")) == 92.3);
+    CHECK(entity(x, QStringLiteral("Llama 9 2031")) < 0);
+}
