@@ -1279,9 +1279,10 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 out.push_back(m->entity);
         return out;
     };
-    // The sentence starts by pointing back: "It", "Its", "The model", "This model", "The new model".
+    // The sentence starts by pointing back: "It", "Its", "The model", "This model", "The new model", "The weights".
     const bool pronoun = [&] {
-        for (const QStringView start : {u"it", u"its", u"it's", u"it\u2019s", u"the model", u"this model", u"the new model"})
+        for (const QStringView start : {u"it", u"its", u"it's", u"it\u2019s", u"the model", u"this model", u"the new model",
+                                        u"the weights"})
             if (lower.startsWith(start) && (lower.size() == start.size() || !lower[start.size()].isLetterOrNumber()))
                 return true;
         return false;

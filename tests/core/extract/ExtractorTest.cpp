@@ -846,3 +846,13 @@ TEST_CASE("dated snapshots by year and month, or by a whole date, are variants o
     CHECK(score(x, QStringLiteral("Qwen9-235B-A22B-Thinking-3107"), QStringLiteral("AIME 2025")) == 92.3);
     CHECK(entity(x, QStringLiteral("Llama 9 2031")) < 0);
 }
+
+TEST_CASE("'The weights are available under a license' is said of the model the text is about")
+{
+    const auto x = run(read(QStringLiteral(
+        "# DeepSeek unveils DeepSeek-V9\n\nDeepSeek released DeepSeek-V9, a mixture-of-experts model. "
+        "The weights are available on Hugging Face under the MIT license.\n"),
+        QStringLiteral("v9.md")));
+    CHECK(attribute(x, QStringLiteral("DeepSeek-V9"), QStringLiteral("license")) == QStringList{QStringLiteral("license:mit")});
+    CHECK(attribute(x, QStringLiteral("DeepSeek-V9"), QStringLiteral("openness")) == QStringList{QStringLiteral("open")});
+}
