@@ -1031,6 +1031,19 @@ Extraction DocumentScan::run()
             for (const size_t i : yearless)
                 m_sentenceDates[i] = datesOf(m_sentences[i], m_docYear, nullptr);
     }
+    // A month or day written without its year, months after the document's own date, is most
+    // likely last year's: "in December" in a January article. Within a quarter it may be coming.
+    if (m_docDate.isValid() && m_docDate.precision != PartialDate::Precision::Year)
+        for (auto &dates : m_sentenceDates)
+            for (DateMention &d : dates)
+                if (d.yearInferred && d.date.year == m_docDate.year && d.date.month - m_docDate.month > 3) {
+                    const PartialDate earlier = PartialDate::ymd(d.date.year - 1, d.date.month, d.date.day);
+                    if (earlier.isValid()) {
+                        d.date = earlier;
+                        if (d.end.isValid())
+                            d.end = PartialDate::ymd(d.end.year - 1, d.end.month, d.end.day);
+                    }
+                }
     for (size_t i = 0; i < m_sentences.size(); ++i)
         for (const DateMention &d : m_sentenceDates[i])
             if (!d.relative)
@@ -1605,7 +1618,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 continue;
             // "X, the latest generation of foundation models from the Qwen team"
             static const rx::Regex byOrg(QStringLiteral(
-                R"(^,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+)?(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)(?:\s+(?:on|in|last|earlier|this)\s+[^;:.()]{1,30}?)?,?\s+by\s+(?:the\s+)?$|^\s+from\s+(?:the\s+)?$|^,\s*(?:a|an|the|its|their)\s+[\w\s-]{0,50}?\b(?:models?|llms?|LLMs?|family|generation|release|version)\s+from\s+(?:the\s+)?$)"));
+                R"(^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+)?(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)(?:\s+(?:on|in|last|earlier|this)\s+[^;:.()]{1,30}?)?,?\s+by\s+(?:the\s+)?$|^\s+from\s+(?:the\s+)?$|^,\s*(?:a|an|the|its|their)\s+[\w\s-]{0,50}?\b(?:models?|llms?|LLMs?|family|generation|release|version)\s+from\s+(?:the\s+)?$)"));
             if (rx::match(byOrg, t.mid(m->range.end, o->range.start - m->range.end)).hasMatch())
                 for (size_t c = coordinated(k).first; c <= k; ++c)
                     addAttribute(models[c]->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,

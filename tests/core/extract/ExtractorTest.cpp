@@ -856,3 +856,16 @@ TEST_CASE("'The weights are available under a license' is said of the model the 
     CHECK(attribute(x, QStringLiteral("DeepSeek-V9"), QStringLiteral("license")) == QStringList{QStringLiteral("license:mit")});
     CHECK(attribute(x, QStringLiteral("DeepSeek-V9"), QStringLiteral("openness")) == QStringList{QStringLiteral("open")});
 }
+
+TEST_CASE("a month without its year, months after the document's date, is last year's")
+{
+    const auto x = run(read(QStringLiteral("---\ndate: 2031-01-20\n---\n\n"
+                                           "Mistral AI released Mistral Small 9 in December. Qwen 9 launched on December 12. "
+                                           "Meta released Llama 9 on January 5. Grok 9 (HLE: 25.4%) was released in January by xAI.\n"),
+                            QStringLiteral("recap.md")));
+    CHECK(attribute(x, QStringLiteral("Mistral Small 9"), QStringLiteral("released")) == QStringList{QStringLiteral("2030-12")});
+    CHECK(attribute(x, QStringLiteral("Qwen 9"), QStringLiteral("released")) == QStringList{QStringLiteral("2030-12-12")});
+    CHECK(attribute(x, QStringLiteral("Llama 9"), QStringLiteral("released")) == QStringList{QStringLiteral("2031-01-05")});
+    // A bracket between the model and "released by" does not hide the maker.
+    CHECK(attribute(x, QStringLiteral("Grok 9"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:xai")});
+}
