@@ -40,6 +40,14 @@ const rx::Regex &objectCue()
     return re;
 }
 
+/// "may" the modal verb, not the month after "in", "since", "by", "until", "early", "late", "mid-".
+const QString &modalMay()
+{
+    static const QString re = QStringLiteral(
+        R"((?<!\bin\s)(?<!\bsince\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bearly\s)(?<!\blate\s)(?<!\bmid-)may(?!\s+\d))");
+    return re;
+}
+
 const rx::Regex &clauseBreak()
 {
     static const rx::Regex re(QStringLiteral(u"(?:;|,\\s+(?:while|but|whereas|although)\\b|\\bwhile\\b)"));
@@ -1338,7 +1346,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         static const rx::Regex negated(QStringLiteral(u"\\b(?:not|no|never|isn't|isn\u2019t|aren't|aren\u2019t)\\s+(?:\\S+\\s+){0,2}$"),
                                                 QRegularExpression::CaseInsensitiveOption);
         static const rx::Regex hedge(QStringLiteral(
-            R"(\b(?:will|would|plans?|planned|hopes?|promis\w*|future|upcoming|next[- ]generation|(?<!\bin\s)(?<!\bsince\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bearly\s)(?<!\blate\s)(?<!\bmid-)may(?!\s+\d)|might|could|should|if|whether|expect\w*)\b)"));
+            R"(\b(?:will|would|plans?|planned|hopes?|promis\w*|future|upcoming|next[- ]generation|%1|might|could|should|if|whether|expect\w*)\b)").arg(modalMay()));
         auto valueOf = [&](const rx::Match &m, QStringView textBefore) -> QString {
             QString v = m.capturedStart(QStringLiteral("closed")) >= 0 ? QStringLiteral("closed") : QStringLiteral("open");
             if (rx::match(negated, textBefore).hasMatch())
@@ -1348,19 +1356,20 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         // Every cue has one of these words: most sentences skip the expressions below.
         const bool cue = opennessCues.anyIn(s.range); // every cue below has one of its words
         if (cue && !s.heading && !rx::match(hedge, lower).hasMatch()) {
+            // What follows a model, up to the next model, at most 90 characters.
+            auto afterModel = [&](const Hit *h) {
+                qsizetype stop = s.range.end;
+                for (const Hit *o : models)
+                    if (o->range.start > h->range.end) {
+                        stop = o->range.start;
+                        break;
+                    }
+                return QStringView(t).mid(h->range.end, std::min<qsizetype>(stop, h->range.end + 90) - h->range.end);
+            };
             for (size_t k = 0; k < models.size(); ++k) {
                 const Hit *m = models[k];
                 if (isObject(s, *m) || isFamily(m->entity))
                     continue;
-                auto afterModel = [&](const Hit *h) {
-                    qsizetype stop = s.range.end;
-                    for (const Hit *o : models)
-                        if (o->range.start > h->range.end) {
-                            stop = o->range.start;
-                            break;
-                        }
-                    return QStringView(t).mid(h->range.end, std::min<qsizetype>(stop, h->range.end + 90) - h->range.end);
-                };
                 QStringView after = afterModel(m);
                 rx::Match hit = rx::match(afterCopula, after);
                 if (!hit.hasMatch())
@@ -1369,8 +1378,6 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 if (const size_t last = coordinated(k).second; !hit.hasMatch() && last > k) {
                     after = afterModel(models[last]);
                     hit = rx::match(afterCopula, after);
-                    if (!hit.hasMatch())
-                        hit = rx::match(withWeights, after);
                 }
                 if (!hit.hasMatch())
                     hit = rx::match(withWeights, after);
@@ -1540,6 +1547,12 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
     }
 
     // Organization: "Google's Gemma 4", "X, developed by Y", "Meta launched Llama 4", "Anthropic, which released X".
+    // madeBy(o, first, last): the models from models[first] to models[last] are o's.
+    auto madeBy = [&](const Hit *o, size_t first, size_t last) {
+        for (size_t c = first; c <= last; ++c)
+            addAttribute(models[c]->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key, s.range,
+                         o->entity);
+    };
     for (const Hit *o : orgs) {
         const QString after = t.mid(o->range.end, 3);
         const bool possessive = after.startsWith(u"'s ") || after.startsWith(u"\u2019s ");
@@ -1549,14 +1562,13 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 u"^(?:'s|\u2019s)\\s+(?:[\\w-]+\\s+){0,3}?(?:models?|llms?|family|series|generation|lineup)\\b"),
                                                             QRegularExpression::CaseInsensitiveOption);
             static const rx::Regex apposed(QStringLiteral(u"^\\s*(?:(?:series|family|models?|lineup|collection)\\s*)?[,\u2014]\\s*$"));
-            for (auto it = models.rbegin(); it != models.rend(); ++it) {
-                const Hit *m = *it;
+            for (size_t k = models.size(); k-- > 0;) {
+                const Hit *m = models[k];
                 if (m->range.end > o->range.start)
                     continue;
                 if (rx::match(apposed, t.mid(m->range.end, o->range.start - m->range.end)).hasMatch()
                     && rx::match(possessiveAfter, QStringView(t).mid(o->range.end, std::min<qsizetype>(60, s.range.end - o->range.end))).hasMatch())
-                    addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
-                                 s.range, o->entity);
+                    madeBy(o, k, k);
                 break;
             }
             for (size_t k = 0; k < models.size(); ++k) {
@@ -1569,14 +1581,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                     R"(^(?:(?:own|new|first|latest|newest|flagship|previous|best|open|closed|proprietary|frontier|ai|model|models|upcoming|midsize|big|biggest|recent|powerful|small|smaller|large|larger|reasoning|language|open-weights?|open-source|two|three|both|\s)+,?)?$)"));
                 if (!rx::match(fill, gap).hasMatch())
                     break;
-                addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key, s.range, o->entity);
-                // ... and the models coordinated with it.
-                for (size_t c = k + 1; c < models.size(); ++c) {
-                    if (!isCoordination(QStringView(t).mid(models[c - 1]->range.end, models[c]->range.start - models[c - 1]->range.end)))
-                        break;
-                    addAttribute(models[c]->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
-                                 s.range, o->entity);
-                }
+                madeBy(o, k, coordinated(k).second); // ... and the models coordinated after it
                 break;
             }
             continue;
@@ -1590,12 +1595,9 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             // "Anthropic Claude-instant-v1", "Google Gemini 3": the maker's name before the model's.
             const bool compound = m->range.start == o->range.end + 1 && (t[o->range.end] == u' ' || t[o->range.end] == u'\u00a0');
             if (compound)
-                addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
-                             s.range, o->entity);
+                madeBy(o, k, k);
             else if (rx::match(releaseVerb, t.mid(o->range.end, m->range.start - o->range.end)).hasMatch()) // "Meta released A and B"
-                for (size_t c = k; c <= coordinated(k).second; ++c)
-                    addAttribute(models[c]->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
-                                 s.range, o->entity);
+                madeBy(o, k, coordinated(k).second);
             break;
         }
         // "X, which Y launched on ...": the maker inside a relative clause after the model.
@@ -1608,7 +1610,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             static const rx::Regex which(QStringLiteral(R"(^,\s*(?:which|that)\s+(?:the\s+)?$)"));
             if (rx::match(which, t.mid(m->range.end, o->range.start - m->range.end)).hasMatch()
                 && rx::match(whichMade, QStringView(t).mid(o->range.end, std::min<qsizetype>(40, s.range.end - o->range.end))).hasMatch())
-                addAttribute(m->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key, s.range, o->entity);
+                madeBy(o, k, k);
             break;
         }
         // "X, developed by Y", "X is developed by Y", "X from Y"; "A and B, developed by Y"
@@ -1620,9 +1622,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             static const rx::Regex byOrg(QStringLiteral(
                 R"(^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+)?(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)(?:\s+(?:on|in|last|earlier|this)\s+[^;:.()]{1,30}?)?,?\s+by\s+(?:the\s+)?$|^\s+from\s+(?:the\s+)?$|^,\s*(?:a|an|the|its|their)\s+[\w\s-]{0,50}?\b(?:models?|llms?|LLMs?|family|generation|release|version)\s+from\s+(?:the\s+)?$)"));
             if (rx::match(byOrg, t.mid(m->range.end, o->range.start - m->range.end)).hasMatch())
-                for (size_t c = coordinated(k).first; c <= k; ++c)
-                    addAttribute(models[c]->entity, QStringLiteral("organization"), out.entities[static_cast<size_t>(o->entity)].key,
-                                 s.range, o->entity);
+                madeBy(o, coordinated(k).first, k);
             break;
         }
     }
@@ -1849,7 +1849,7 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, co
     static const rx::Regex release(QStringLiteral(
         R"(\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|ship(?:s|ped)|debut(?:s|ed)|introduc(?:e|es|ed)|publish(?:es|ed|ing)|open-sourc(?:ed|es)|rolled out|went live|came out|comes out|arriv(?:es|ed)|announced)\b)"));
     static const rx::Regex plan(QStringLiteral(
-        R"(\b(?:will|plans?|planned|expected|coming|upcoming|would|hopes?|rumou?red|since|until|before the|after the|projected|forecast|estimated|could|(?<!\bin\s)(?<!\bsince\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bearly\s)(?<!\blate\s)(?<!\bmid-)may(?!\s+\d)|might)\b)"));
+        R"(\b(?:will|plans?|planned|expected|coming|upcoming|would|hopes?|rumou?red|since|until|before the|after the|projected|forecast|estimated|could|%1|might)\b)").arg(modalMay()));
     static const rx::Regex investment(QStringLiteral(R"(\b(?:invest(?:s|ed|ing|ment)?|acqui(?:re|red|res|sition)|funding|raised|stake|paid)\b)"));
     static const rx::Regex licenseChange(QStringLiteral(R"(\b(?:relicens\w*|license change|changed (?:its|the) licen[cs]e|switch(?:ed)? to (?:the |an? )?[\w. -]{0,20}licen[cs]e)\b)"));
     static const rx::Regex report(QStringLiteral(R"(\b(?:report(?:s|ed)?|reveal(?:s|ed)|according to|leak(?:s|ed)?)\b)"));
@@ -1981,7 +1981,7 @@ void DocumentScan::noteAnnouncement(const Sentence &s, const std::vector<Hit> &i
         u"|our\\s+(?:brand[- ]new|new|newest|latest)\\s+(?:\\S+\\s+){0,2}?(?:models?|series|family)"
         u"|^[^.]{0,80}:\\s+(?:a\\s+)?new\\s+models?\\b)"));
     static const rx::Regex notNow(QStringLiteral(
-        R"(\b(?:will|plans?|planned|expected|coming soon|upcoming|would|hopes?|rumou?red|could|(?<!\bin\s)(?<!\bsince\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bearly\s)(?<!\blate\s)(?<!\bmid-)may(?!\s+\d)|might|previous(?:ly)?|last year|earlier)\b)"));
+        R"(\b(?:will|plans?|planned|expected|coming soon|upcoming|would|hopes?|rumou?red|could|%1|might|previous(?:ly)?|last year|earlier)\b)").arg(modalMay()));
     const auto a = rx::match(announcing, lower);
     const auto n = a.hasMatch() ? rx::Match() : rx::match(isNew, lower);
     if ((!a.hasMatch() && !n.hasMatch()) || rx::match(notNow, lower).hasMatch())
