@@ -318,10 +318,32 @@ int DocumentScan::resolveWhole(QStringView raw, EntityKind want, double foundCon
             return internPack(known[0].entity);
     }
     if (want == EntityKind::Model) {
+        // "OpenAI o1-1217", "Google Gemini 2.5 Pro" in a header: the maker's name before a model's
+        // own name is no part of it.
+        if (const qsizetype space = core.indexOf(u' '); space > 0) {
+            const auto maker = x.matcher().find(QStringView(core).first(space));
+            if (maker.size() == 1 && maker[0].range.start == 0 && maker[0].range.end == space
+                && x.pack().entities()[static_cast<size_t>(maker[0].entity)].kind == EntityKind::Organization) {
+                const QString rest = core.mid(space + 1);
+                const auto names = findModelNames(x, rest);
+                const auto restKnown = x.matcher().find(rest);
+                const bool named = (names.size() == 1 && names[0].start == 0 && names[0].end == rest.size())
+                                   || (!restKnown.empty() && restKnown[0].range.start == 0 && restKnown[0].range.end == rest.size()
+                                       && x.pack().entities()[static_cast<size_t>(restKnown[0].entity)].kind == EntityKind::Model);
+                if (named)
+                    return resolveWhole(rest, want, foundConfidence);
+            }
+        }
         const qsizetype end = modelNameEnd(x, core, false);
         if (end == core.size()) {
-            // A variant when the name ends in a variant word or snapshot.
-            return internFound(EntityKind::Model, core, foundConfidence);
+            // A variant when the name ends in a variant word or snapshot: linked to its model.
+            QString parent;
+            if (const auto names = findModelNames(x, core);
+                names.size() == 1 && names[0].start == 0 && names[0].end == core.size() && names[0].coreEnd < core.size()) {
+                if (const int p = resolveWhole(QStringView(core).first(names[0].coreEnd), EntityKind::Model, foundConfidence); p >= 0)
+                    parent = out.entities[static_cast<size_t>(p)].key;
+            }
+            return internFound(EntityKind::Model, core, foundConfidence, parent);
         }
         if (!known.empty() && known[0].range.start == 0 && kindOf(internPack(known[0].entity)) == EntityKind::Model) {
             const qsizetype grammarEnd = modelNameEnd(x, core, true);

@@ -14,7 +14,7 @@ using model::BlockKind;
 using model::PartialDate;
 using model::TextRange;
 
-int Extractor::version() { return 7; }
+int Extractor::version() { return 8; }
 
 const Extractor &Extractor::builtin()
 {

@@ -316,17 +316,20 @@ std::vector<NameMatch> findModelNames(const Extractor &x, QStringView text)
         }
         qsizetype prefix = 0;
         const int fam = x.family(t, &prefix);
-        if (fam < 0)
+        // OpenAI's reasoning models are named by a letter and a digit, with no family word before
+        // them: "o1-1217", "o3-pro", "o1-2024-12-17" (never "o1" alone: the matcher's business).
+        const bool oSeries = fam < 0 && t.size() == 2 && t[0] == u'o' && t[1].isDigit() && t[1] != u'0';
+        if (fam < 0 && !oSeries)
             continue;
-        const bool glued = prefix < t.size(); // "Qwen2.5"
+        const bool glued = oSeries || prefix < t.size(); // "Qwen2.5"
         if (!startsUpper(t) && !glued) {
             // lower case ("gpt-oss-120b", "llama-3.1-8b") only with a version or size after a hyphen
             if (i + 1 >= toks.size() || text.mid(toks[i].end, toks[i + 1].start - toks[i].end) != u"-")
                 continue;
         }
         const GrammarResult g = extend(x, text, toks, i, glued);
-        if (!g.hasVersion && g.tiers == 0)
-            continue; // the family alone: the matcher's business
+        if ((!g.hasVersion && g.tiers == 0) || (oSeries && g.end == toks[i].end))
+            continue; // the family alone, "o1" alone: the matcher's business
         // Without a version, a tier makes a name when capitalized ("Mistral Medium") or in a lower-case
         // id ("mistral-medium", "gemini-pro").
         if (!g.hasVersion && !startsUpper(text.mid(toks[i + 1].start))

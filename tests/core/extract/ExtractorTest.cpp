@@ -127,6 +127,26 @@ TEST_CASE("models unknown to the pack are found from how their names are written
     CHECK(entity(x, QStringLiteral("Step 2")) < 0);
 }
 
+TEST_CASE("OpenAI's letter-and-digit models: snapshots are variants, and a maker's name before a header's model is no part of it")
+{
+    const auto x = run(read(QStringLiteral("| Benchmark | OpenAI o1-1217 | Google Gemini 9.5 Pro |\n|---|---|---|\n| MMLU | 91.8 | 90.1 |\n\n"
+                                           "We also ran o9-pro and o1-2024-12-17. An o2-based sensor is no model."),
+                             QStringLiteral("t.md")));
+    const int snapshot = entity(x, QStringLiteral("o1-1217"));
+    REQUIRE(snapshot >= 0);
+    CHECK(x.entities[size_t(snapshot)].parent == QStringLiteral("model:o1"));
+    CHECK(score(x, QStringLiteral("o1-1217"), QStringLiteral("MMLU")) == 91.8);
+    CHECK(entity(x, QStringLiteral("OpenAI o1-1217")) < 0);
+    CHECK(score(x, QStringLiteral("Gemini 9.5 Pro"), QStringLiteral("MMLU")) == 90.1);
+    CHECK(entity(x, QStringLiteral("Google Gemini 9.5 Pro")) < 0);
+    CHECK(hasMention(x, QStringLiteral("o9-pro")));
+    const int dated = entity(x, QStringLiteral("o1-2024-12-17"));
+    REQUIRE(dated >= 0);
+    CHECK(x.entities[size_t(dated)].parent == QStringLiteral("model:o1"));
+    CHECK(entity(x, QStringLiteral("o2")) < 0);
+    CHECK(entity(x, QStringLiteral("o2-based")) < 0);
+}
+
 TEST_CASE("a codename the text gives is tied to its model, and its mentions count")
 {
     const auto x = run(read(QStringLiteral(
