@@ -226,6 +226,21 @@ int DocumentScan::internPack(int packIndex)
     return e;
 }
 
+namespace {
+
+/// What no model is called, wherever it is written (a table's model column, a list of models):
+/// a date ("2021/03", "2017-06", "Jan/2024"), a bare version ("V12"), a phrase of the text
+/// ("About this sheet").
+bool couldNameModel(QStringView name)
+{
+    static const rx::Regex notAName(QStringLiteral(
+        u"^(?:(?:19|20)\\d\\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.]\\d\\d?)?|[A-Za-z]{3,9}\\.?[ /-](?:19|20)\\d\\d|[Vv]\\d+"
+        u"|\\S+(?: \\S+)* (?:this|that|these|those|the|a|an|of|to|for|with|about|from|is|are|was|were|and|or)(?: \\S+)*)$"));
+    return !rx::match(notAName, name).hasMatch();
+}
+
+} // namespace
+
 int DocumentScan::internFound(EntityKind kind, const QString &rawName, double confidence, const QString &parent)
 {
     QString name = simplified(rawName);
@@ -244,12 +259,16 @@ int DocumentScan::internFound(EntityKind kind, const QString &rawName, double co
             }
         }
     }
+    if (kind == EntityKind::Model && !couldNameModel(name))
+        return -1;
     // A name the pack knows, written another way.
     const auto known = x.matcher().find(name);
     if (known.size() == 1 && known[0].range.start == 0 && known[0].range.end == name.size()) {
         const PackEntity &p = x.pack().entities()[static_cast<size_t>(known[0].entity)];
         if (p.kind == kind)
             return internPack(known[0].entity);
+        if (kind == EntityKind::Model && p.kind == EntityKind::Organization)
+            return -1; // "Anthropic" in a list of models is its maker, not a model
     }
     if (const int folded = x.pack().indexOfFolded(name); folded >= 0 && x.pack().entities()[size_t(folded)].kind == kind)
         return internPack(folded);
@@ -498,7 +517,7 @@ void DocumentScan::findMentions(TextRange r)
     }
     for (const NameMatch &n : names) {
         const qsizetype a = r.start + n.start, b = r.start + n.end;
-        if (isLowercaseIdentifier(s.mid(n.start, n.end - n.start)))
+        if (n.spelled.isEmpty() && isLowercaseIdentifier(s.mid(n.start, n.end - n.start)))
             continue;
         bool skip = false;
         for (const Hit &h : local) {
@@ -518,7 +537,8 @@ void DocumentScan::findMentions(TextRange r)
             if (p >= 0)
                 parent = out.entities[static_cast<size_t>(p)].key;
         }
-        const int e = internFound(EntityKind::Model, s.mid(n.start, n.end - n.start).toString(), n.confidence, parent);
+        const int e = internFound(EntityKind::Model, n.spelled.isEmpty() ? s.mid(n.start, n.end - n.start).toString() : n.spelled,
+                                  n.confidence, parent);
         if (e < 0)
             continue;
         std::erase_if(local, [&](const Hit &h) { return h.range.start >= a && h.range.end <= b; });
@@ -685,6 +705,17 @@ std::vector<Number> DocumentScan::numbersIn(const Sentence &s, const std::vector
 
 bool DocumentScan::isObject(const Sentence &s, const Hit &h) const
 {
+    // "the first open GPT-4o level model", "a GPT-4-class system": a model that measures another
+    // is no subject.
+    {
+        QStringView after = QStringView(lowerText).mid(h.range.end, 8);
+        if (!after.isEmpty() && (after[0] == u'-' || after[0] == u' '))
+            after = after.mid(1);
+        for (const char16_t *word : {u"level", u"class", u"like", u"grade", u"tier"})
+            if (after.startsWith(QStringView(word)) && (after.size() == qsizetype(std::char_traits<char16_t>::length(word))
+                                                         || !after[qsizetype(std::char_traits<char16_t>::length(word))].isLetter()))
+                return true;
+    }
     qsizetype from = std::max(s.range.start, h.range.start - 40);
     // The nearest mention ending in the 40 characters before h. hits is sorted by start and free
     // of overlaps, so ends are sorted too: it is the last one that ends before h starts.
@@ -1020,7 +1051,8 @@ Extraction DocumentScan::run()
     // What the document is about: the first model its title names.
     if (!doc.meta.title.isEmpty()) {
         for (const NameMatch &n : findModelNames(x, doc.meta.title)) {
-            m_titleModel = internFound(EntityKind::Model, doc.meta.title.mid(n.start, n.end - n.start), n.confidence);
+            m_titleModel = internFound(EntityKind::Model, n.spelled.isEmpty() ? doc.meta.title.mid(n.start, n.end - n.start) : n.spelled,
+                                       n.confidence);
             break;
         }
         for (int pass = 0; pass < 2 && m_titleModel < 0; ++pass)
@@ -1278,10 +1310,29 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         if (bench < 0)
             continue;
         int model = subjectModel(s, inS, n.start);
-        if (model < 0)
+        if (model < 0 || sharesSubject(inS, model, n.start))
             continue;
         addScore(model, bench, n, setting, s.range);
     }
+}
+
+bool DocumentScan::sharesSubject(const std::vector<Hit> &inS, int model, qsizetype before) const
+{
+    // "Qwen2.5-7/72B are improved from 70.3 to 74.2 and 84.2 to 86.1", "A and B score 90": which
+    // number is whose is not said (a "respectively" is read before this).
+    static const rx::Regex coordinator(QStringLiteral(R"(^\s*(?:,|,?\s*and|,?\s*or|/|\||&)\s*$)"));
+    for (size_t i = 0; i + 1 < inS.size(); ++i) {
+        if (inS[i].entity != model || inS[i].range.end > before)
+            continue;
+        const Hit &next = inS[i + 1];
+        const Hit *prev = i > 0 ? &inS[i - 1] : nullptr;
+        auto joined = [&](const Hit &a, const Hit &b) {
+            return kindOf(a.entity) == EntityKind::Model && kindOf(b.entity) == EntityKind::Model && b.range.end <= before
+                   && rx::match(coordinator, QStringView(lowerText).mid(a.range.end, b.range.start - a.range.end)).hasMatch();
+        };
+        return joined(inS[i], next) || (prev && joined(*prev, inS[i]));
+    }
+    return false;
 }
 
 // --- attributes --------------------------------------------------------------

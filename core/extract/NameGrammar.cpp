@@ -282,6 +282,61 @@ GrammarResult extend(const Extractor &x, QStringView text, const std::vector<Tok
     return r;
 }
 
+/// "Llama 2-7|13|70B", "Qwen2.5-7/72B": one name with several sizes, the unit written once, after
+/// the last. `name` ends in a bare number (token `last`); when such a list follows, every size is
+/// added to `out` as a name of its own, spelled whole, and the index of the list's last token is
+/// returned; else `last`.
+size_t sharedSizes(QStringView text, const std::vector<Token> &toks, size_t first, size_t last, const NameMatch &name,
+                   std::vector<NameMatch> &out)
+{
+    auto tok = [&](size_t k) { return text.mid(toks[k].start, toks[k].end - toks[k].start); };
+    auto number = [](QStringView t) {
+        bool dot = false;
+        for (qsizetype i = 0; i < t.size(); ++i) {
+            if (t[i] == u'.' && !dot && i > 0 && i + 1 < t.size())
+                dot = true;
+            else if (!t[i].isDigit())
+                return false;
+        }
+        return !t.isEmpty();
+    };
+    if (last == first || !number(tok(last)) || last + 1 >= toks.size())
+        return last;
+    const QChar sep = toks[last].end < text.size() ? text[toks[last].end] : QChar();
+    if (sep != u'|' && sep != u'/')
+        return last;
+    size_t k = last + 1;
+    QChar unit;
+    for (; k < toks.size(); ++k) {
+        if (toks[k].start != toks[k - 1].end + 1 || text[toks[k - 1].end] != sep)
+            return last; // the same separator, no spaces
+        const QStringView t = tok(k);
+        if (number(t))
+            continue;
+        const QChar u = t.back().toUpper();
+        if (t.size() < 2 || !number(t.chopped(1)) || (u != u'B' && u != u'M' && u != u'T'))
+            return last;
+        unit = t.back();
+        break;
+    }
+    if (k >= toks.size() || k - last > 6)
+        return last;
+    const QString prefix = text.mid(name.start, toks[last].start - name.start).toString();
+    NameMatch head = name;
+    head.spelled = text.mid(name.start, name.end - name.start).toString() + unit;
+    head.coreEnd = head.end;
+    out.push_back(head);
+    for (size_t j = last + 1; j <= k; ++j) {
+        NameMatch item = name;
+        item.start = toks[j].start;
+        item.end = toks[j].end;
+        item.coreEnd = item.end;
+        item.spelled = prefix + tok(j).toString() + (j < k ? QString(unit) : QString());
+        out.push_back(item);
+    }
+    return k;
+}
+
 } // namespace
 
 std::vector<NameMatch> findModelNames(const Extractor &x, QStringView text)
@@ -341,6 +396,13 @@ std::vector<NameMatch> findModelNames(const Extractor &x, QStringView text)
         m.coreEnd = g.coreEnd;
         m.family = fam;
         m.confidence = g.hasVersion ? 0.9 : 0.6;
+        size_t last = i;
+        while (last + 1 < toks.size() && toks[last + 1].end <= m.end)
+            ++last;
+        if (const size_t shared = sharedSizes(text, toks, i, last, m, out); shared > last) {
+            i = shared;
+            continue;
+        }
         out.push_back(m);
         while (i + 1 < toks.size() && toks[i + 1].start < m.end)
             ++i;

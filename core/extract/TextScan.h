@@ -65,6 +65,7 @@ struct NameMatch {
     qsizetype coreEnd = 0; ///< end without variant words (Instruct, a snapshot date, a size note)
     int family = -1;       ///< pack index of the family, -1 when none
     double confidence = 0;
+    QString spelled;       ///< the name when the text does not write it whole ("Llama 2-13B" in "Llama 2-7|13|70B"); else empty
 };
 
 /// Model names in text from the name grammar: a family, then versions,
@@ -176,6 +177,8 @@ private:
     std::vector<Hit> hitsIn(TextRange r) const;
     bool isObject(const Sentence &s, const Hit &h) const;
     int subjectModel(const Sentence &s, const std::vector<Hit> &inS, qsizetype before) const;
+    /// Whether `model` is one of coordinated models ("A and B", "A/B") before `before`: a number said of them is no one's.
+    bool sharesSubject(const std::vector<Hit> &inS, int model, qsizetype before) const;
     std::vector<Number> numbersIn(const Sentence &s, const std::vector<Hit> &inS) const;
     PartialDate anchorBefore(qsizetype position) const;
 

@@ -147,6 +147,39 @@ TEST_CASE("OpenAI's letter-and-digit models: snapshots are variants, and a maker
     CHECK(entity(x, QStringLiteral("o2-based")) < 0);
 }
 
+TEST_CASE("sizes written once for a name are a model each; a number said of coordinated models is no one's")
+{
+    const auto x = run(read(QStringLiteral(
+        "Llama 9-7|13|70B came out first, then Qwen9.5-1.5/9B.\n\n"
+        "On MMLU, Qwen9.5-1.5/9B are improved from 40.1 to 52.3 and 61.0 to 70.2.\n\n"
+        "Qwen9-3/8 is a ratio, not a list of sizes.")));
+    for (const char *name : {"Llama 9-7B", "Llama 9-13B", "Llama 9-70B", "Qwen9.5-1.5B", "Qwen9.5-9B"}) {
+        INFO(name);
+        CHECK(hasMention(x, QString::fromUtf8(name)));
+    }
+    CHECK(entity(x, QStringLiteral("Llama 9-7")) < 0);
+    CHECK(entity(x, QStringLiteral("Qwen9.5-1.5")) < 0);
+    CHECK(entity(x, QStringLiteral("Qwen9-3B")) < 0);
+    CHECK(x.scores.empty());
+}
+
+TEST_CASE("a model column holds no dates, makers, version numbers or phrases; a model that measures another is no subject")
+{
+    const auto x = run(read(QStringLiteral("| Model | Date | Size |\n|---|---|---|\n| Orbitron-9B | 2031-06 | 9B |\n"
+                                           "| Anthropic | 2031/07 | 52B |\n| V12 | Jan/2031 | 7B |\n| About this table | - | - |\n\n"
+                                           "Orbitron-9B - the first open GPT-4o level model."),
+                             QStringLiteral("t.md")));
+    CHECK(entity(x, QStringLiteral("Orbitron-9B")) >= 0);
+    for (const char *name : {"2031-06", "2031/07", "V12", "Jan/2031", "About this table"}) {
+        INFO(name);
+        CHECK(entity(x, QString::fromUtf8(name)) < 0);
+    }
+    for (const auto &e : x.entities)
+        if (e.name == u"Anthropic")
+            CHECK(e.kind == extract::EntityKind::Organization);
+    CHECK(attribute(x, QStringLiteral("GPT-4o"), QStringLiteral("openness")).isEmpty());
+}
+
 TEST_CASE("a codename the text gives is tied to its model, and its mentions count")
 {
     const auto x = run(read(QStringLiteral(
