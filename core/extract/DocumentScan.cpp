@@ -1475,8 +1475,11 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             static const rx::Regex any(QStringLiteral(u"\\b(?:(?<closed>%1)|(?<open>%2))\\b").arg(closedCue, openCue),
                                                 QRegularExpression::CaseInsensitiveOption);
             static const rx::Regex cross(QStringLiteral(u"[\u274c\u2717\u2718]"));
+            // Not a category ("Closed-source Models" in a table of contents).
+            static const rx::Regex category(QStringLiteral(R"(\b(?:models|llms|systems|lms)\b)"));
             const bool bullet = s.listItem && s.range.length() < 48
-                                && (rx::match(cross, lower).hasMatch() || rx::match(any, lower).capturedStart() == 0);
+                                && (rx::match(cross, lower).hasMatch() || rx::match(any, lower).capturedStart() == 0)
+                                && !rx::match(category, lower).hasMatch();
             // "… for open-sourcing the model": the model the text is about.
             static const rx::Regex theModel(QStringLiteral(
                 R"(\b(?:open[- ]sourc(?:ing|ed|es)|releas(?:ing|ed|es) the weights of)\s+(?:the|this)\s+model\b)"));
@@ -1513,7 +1516,34 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         for (const Hit &c : compounds)
             licenses.push_back(&c);
     }
+    // "A and B are governed by L1 and L2, respectively": in order, when the clause names as many
+    // models before the licenses as it names licenses.
+    std::vector<const Hit *> paired;
+    if (licenses.size() >= 2 && lower.contains(u"respectively")) {
+        const qsizetype at = s.range.start + lower.indexOf(u"respectively");
+        const TextRange clause = clauseAround(doc.text, s.range, at);
+        for (const Hit *l : licenses)
+            if (l->range.start >= clause.start && l->range.end <= at)
+                paired.push_back(l);
+        std::sort(paired.begin(), paired.end(), [](const Hit *a, const Hit *b) { return a->range.start < b->range.start; });
+        std::vector<int> inOrder;
+        for (const Hit *m : models)
+            if (!paired.empty() && m->range.start >= clause.start && m->range.end <= paired.front()->range.start)
+                inOrder.push_back(m->entity);
+        if (paired.size() < 2 || inOrder.size() != paired.size()) {
+            paired.clear();
+        } else {
+            for (size_t i = 0; i < paired.size(); ++i) {
+                addAttribute(inOrder[i], QStringLiteral("license"), out.entities[static_cast<size_t>(paired[i]->entity)].key, s.range,
+                             paired[i]->entity);
+                addAttribute(inOrder[i], QStringLiteral("openness"), QStringLiteral("open"), s.range, -1,
+                             QStringLiteral("weights under a license"));
+            }
+        }
+    }
     for (const Hit *l : licenses) {
+        if (std::find(paired.begin(), paired.end(), l) != paired.end())
+            continue;
         const QString after = t.mid(l->range.end, 16).toLower();
         const QString before = t.mid(std::max(s.range.start, l->range.start - 12), l->range.start - std::max(s.range.start, l->range.start - 12)).toLower();
         const bool cue = before.contains(u"under") || after.startsWith(u" licen") || after.startsWith(u"-licen")

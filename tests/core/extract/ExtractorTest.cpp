@@ -180,6 +180,18 @@ TEST_CASE("a model column holds no dates, makers, version numbers or phrases; a 
     CHECK(attribute(x, QStringLiteral("GPT-4o"), QStringLiteral("openness")).isEmpty());
 }
 
+TEST_CASE("licenses given 'respectively' go to their models in order; a category in a list is no model's openness")
+{
+    const auto x = run(read(QStringLiteral(
+        "# Gemma 9 notes\n\nGemma 9 is the subject here.\n\n- Closed-source Models\n- Open LLMs\n\n"
+        "Most sizes use Apache 2.0, while Qwen9.5-3B and Qwen9.5-72B are governed by the Qwen Research License and "
+        "Qwen License, respectively."),
+        QStringLiteral("t.md")));
+    CHECK(attribute(x, QStringLiteral("Qwen9.5-3B"), QStringLiteral("license")) == QStringList{QStringLiteral("license:qwen-research")});
+    CHECK(attribute(x, QStringLiteral("Qwen9.5-72B"), QStringLiteral("license")) == QStringList{QStringLiteral("license:qwen")});
+    CHECK(attribute(x, QStringLiteral("Gemma 9"), QStringLiteral("openness")).isEmpty());
+}
+
 TEST_CASE("a codename the text gives is tied to its model, and its mentions count")
 {
     const auto x = run(read(QStringLiteral(
