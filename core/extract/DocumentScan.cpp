@@ -3,6 +3,7 @@
 
 #include "extract/Extractor.h"
 #include "extract/TextScan.h"
+#include "extract/WordMap.h"
 
 #include "common/Regex.h"
 
@@ -147,11 +148,18 @@ bool CuePositions::anyIn(TextRange r) const
     return it != m_at.end() && *it < r.end;
 }
 
+std::span<const qsizetype> CuePositions::in(TextRange r) const
+{
+    const auto from = std::lower_bound(m_at.begin(), m_at.end(), r.start);
+    const auto to = std::lower_bound(from, m_at.end(), r.end);
+    return {from, to};
+}
+
 DocumentScan::DocumentScan(const Extractor &ex, const model::Document &d) : x(ex), doc(d), lowerText(lowerOneToOne(d.text))
 {
     // Cheap screens: every expression of a kind needs one of its cue words. All are found in one pass
     // over the lowered text, looking only at the words that start with the character at hand.
-    enum Screen { Openness, Compound, Codename, Role, Example };
+    enum Screen { Openness, Compound, Codename, Role, Example, Discovery, ModelWord, OrgNoun };
     struct Cue {
         QStringView word;
         Screen screen;
@@ -171,6 +179,14 @@ DocumentScan::DocumentScan(const Extractor &ex, const model::Document &d) : x(ex
                                   u"llms such as", u"llms, such as", u"models like", u"llms like", u"models including",
                                   u"models, including", u"llms including"})
             c.push_back({QStringView(w), Example});
+        for (const char16_t *w : {u"model", u"llm"})
+            c.push_back({QStringView(w), ModelWord});
+        for (const char16_t *w : {u"startup", u"start-up", u"company", u"lab", u"firm", u"developer", u"unicorn", u"rival", u"-based"})
+            c.push_back({QStringView(w), OrgNoun});
+        for (const char16_t *w : {u"released", u"releases", u"launched", u"launches",
+                                  u"unveiled", u"unveils", u"introduced", u"introduces", u"announced", u"announces", u"debuted",
+                                  u"open-sourced", u"raised", u"raises", u"said", u"says"})
+            c.push_back({QStringView(w), Discovery});
         return c;
     }();
     static const std::array<std::vector<int>, 128> byFirst = [] {
@@ -182,7 +198,7 @@ DocumentScan::DocumentScan(const Extractor &ex, const model::Document &d) : x(ex
             }
         return a;
     }();
-    CuePositions *screens[] = {&opennessCues, &licenseCompoundCues, &codenameCues, &roleCues, &exampleCues};
+    CuePositions *screens[] = {&opennessCues, &licenseCompoundCues, &codenameCues, &roleCues, &exampleCues, &discoveryCues, &modelWordCues, &orgNounCues};
     const QStringView lowered(lowerText);
     for (qsizetype i = 0; i < lowered.size(); ++i) {
         const char16_t u = lowered[i].unicode();
@@ -864,6 +880,275 @@ void DocumentScan::pushAttribute(Attribute a)
     out.attributes.push_back(std::move(a));
 }
 
+// --- names no pack or grammar knows, found from what the text says of them ------
+
+namespace {
+
+/// Capitalized words that begin a sentence or a phrase, never a name.
+bool isCommonCapitalized(QStringView w)
+{
+    static const WordMap words = [] {
+        WordMap m;
+        for (const char16_t *t : {u"the", u"this", u"that", u"these", u"those", u"it", u"its", u"we", u"our", u"they", u"their",
+                                  u"in", u"on", u"at", u"for", u"with", u"and", u"but", u"or", u"as", u"by", u"from", u"to", u"a",
+                                  u"an", u"if", u"when", u"while", u"after", u"before", u"since", u"today", u"yesterday", u"now",
+                                  u"new", u"both", u"all", u"each", u"one", u"two", u"its", u"his", u"her", u"he", u"she", u"you",
+                                  u"i", u"there", u"here", u"what", u"which", u"who", u"why", u"how", u"also", u"only", u"then",
+                                  u"monday", u"tuesday", u"wednesday", u"thursday", u"friday", u"saturday", u"sunday",
+                                  u"january", u"february", u"march", u"april", u"may", u"june", u"july", u"august", u"september",
+                                  u"october", u"november", u"december", u"version", u"table", u"figure", u"section", u"step",
+                                  u"generative", u"responsible", u"agentic", u"physical", u"sovereign", u"open", u"frontier",
+                                  u"conversational", u"artificial", u"general", u"enterprise", u"edge", u"applied", u"explainable"})
+            m.insert(QStringView(t), 1);
+        return m;
+    }();
+    return words.contains(w);
+}
+
+/// Whether a word that ends many organizations' names follows a space: " AI", " Labs", " Research"...
+bool hasOrgSuffix(QStringView text)
+{
+    static const char16_t *const suffixes[] = {u"AI",       u"Lab",     u"Research", u"Technologies", u"Intelligence",
+                                               u"Robotics", u"Systems", u"Comput",   u"Software"};
+    for (qsizetype i = text.indexOf(u' '); i >= 0 && i + 2 < text.size(); i = text.indexOf(u' ', i + 1)) {
+        if (!text[i + 1].isUpper())
+            continue;
+        const QStringView rest = text.mid(i + 1);
+        for (const char16_t *suffix : suffixes)
+            if (rest.startsWith(QStringView(suffix)))
+                return true;
+    }
+    return false;
+}
+
+bool hasDigit(QStringView s)
+{
+    return std::any_of(s.begin(), s.end(), [](QChar c) { return c.isDigit(); });
+}
+
+} // namespace
+
+void DocumentScan::findNamesFromContext()
+{
+    if (discoveryCues.empty() && modelWordCues.empty() && orgNounCues.empty())
+        return;
+    const QString &t = doc.text;
+    // A name as written: a capitalized word, then up to three words that are capitalized, numbers or versions.
+    const QString name = QStringLiteral(R"((?<![\w.-])(?<name>[A-Z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*(?:\s(?:[A-Z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*|v\d[\w.]*)){0,3}))");
+    // "its new model Quasar 3", "a reasoning model called Quasar"
+    static const rx::Regex introduced(QString::fromUtf16(
+        uR"(\b(?i:its|their|his|her|our|the|a|an)\s+(?:(?:(?<fresh>new|newest|latest|next|next-generation|flagship|first|upcoming|own)|open|open-weights?|open-source|closed|closed-source|proprietary|frontier|reasoning|small|smaller|large|larger|multimodal|coding|compact|lightweight)\s+){0,4}(?:(?:AI|language|foundation|reasoning|frontier|coding|base)\s+)?(?:model|LLM)\s+(?:(?<called>called|named|dubbed|known\s+as)\s+)?[“"']?)")
+        + name);
+    // "Stratus 2, a 236-billion-parameter mixture-of-experts model"
+    static const rx::Regex apposition(QStringLiteral(
+        R"(%1,\s+(?i:(?:a|an|its|their|the\s+(?:company|firm|lab|startup)'s)\s+(?:(?!(?:that|which|who|whose|with|for|of|by|from|behind|and|or|to|in|on|at|company|startup|lab|firm|maker|developer|rival|version)\b)[\w-]+\s+){0,6}?(?:ai\s+)?(?:model|llm))\b)").arg(name));
+    // "the Stratus 2 model"
+    static const rx::Regex theModel(QStringLiteral(
+        R"((?i:\bthe\s+(?:(?:new|latest|open|open-weights?|open-source|closed|proprietary)\s+){0,2})%1\s+(?i:models?|llms?)\b)").arg(name));
+    // "Nimbus AI on Thursday released", "startup Nimbus Labs", "San Francisco-based Nimbus AI"
+    const QString org = QStringLiteral(R"((?<![\w.-])(?<org>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?\s(?:AI|Labs?|Research|Technologies|Intelligence|Robotics|Systems|Computing|Compute|Software))\b)");
+    static const rx::Regex orgActs(QStringLiteral(
+        R"(%1(?:\s+(?:on|in|last|this)\s+\w+)?\s+(?:released|releases|launched|launches|unveiled|unveils|introduced|introduces|announced|announces|debuted|open-sourced|raised|raises|said|says)\b)").arg(org));
+    static const rx::Regex orgNamed(QStringLiteral(R"((?i:\b(?:startup|start-up|company|lab|firm|rival)\s+|-based\s+)%1)").arg(org));
+    // "Helix Robotics, a Boston startup", "Zorblat, the Paris-based lab"
+    static const rx::Regex orgApposition(QStringLiteral(
+        R"((?<![\w.-])(?<org>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+){0,2}),\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,3}?(?i:startup|start-up|company|lab|firm|developer|unicorn|ai\s+lab)\b(?!['’]s))"));
+
+    std::vector<NamedInText> named;
+    auto overlapping = [this](TextRange r) -> const Hit * {
+        auto hit = std::lower_bound(hits.begin(), hits.end(), r.start + 1, [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
+        if (hit != hits.begin() && std::prev(hit)->range.end > r.start)
+            return &*std::prev(hit);
+        return hit != hits.end() && hit->range.start < r.end ? &*hit : nullptr;
+    };
+    auto take = [&](EntityKind kind, QStringView sentence, qsizetype sentenceStart, const rx::Match &m, const QString &group, bool needDigit) {
+        qsizetype a = sentenceStart + m.capturedStart(group), b = sentenceStart + m.capturedEnd(group);
+        while (b > a && (t[b - 1] == u'.' || t[b - 1] == u','))
+            --b;
+        // "Google DeepMind Stratus 2": a name already known before it is no part of it.
+        while (a < b) {
+            const Hit *h = overlapping({a, b});
+            if (!h || h->range.start > a)
+                break;
+            a = h->range.end;
+            while (a < b && t[a].isSpace())
+                ++a;
+        }
+        if (b - a < 2 || overlapping({a, b}))
+            return;
+        const QStringView text = QStringView(t).mid(a, b - a);
+        const qsizetype space = text.indexOf(u' ');
+        const QStringView first = space < 0 ? text : text.first(space);
+        if (isCommonCapitalized(first) || (needDigit && !hasDigit(text)) || (kind == EntityKind::Model && !couldNameModel(text)))
+            return;
+        if (kind == EntityKind::Organization) {
+            // "utilized by the AI, the company said": a common noun, not a name.
+            if ((space < 0 && text.size() <= 3) || QStringView(lowerText).mid(std::max<qsizetype>(0, a - 4), std::min<qsizetype>(a, 4)) == u"the ")
+                return;
+            // "Earlier, the company said": one word before a comma at a sentence's start is an adverb.
+            if (space < 0 && a == sentenceStart && b < t.size() && t[b] == u',')
+                return;
+        }
+        if (kind == EntityKind::Model) {
+            static const rx::Regex orgLike(QStringLiteral(R"(\s(?:AI|Labs?|Research|Inc|Corp)$)"));
+            if (rx::match(orgLike, text).hasMatch())
+                return;
+        }
+        Q_UNUSED(sentence);
+        named.push_back({kind, text.toString()});
+    };
+    for (const Sentence &s : m_sentences) {
+        // "What the Model Does": a heading's capitals say nothing
+        if (s.heading || m_tableBlocks.contains(s.block))
+            continue;
+        const auto modelWords = modelWordCues.in(s.range);
+        const bool aModel = !modelWords.empty();
+        const bool verbCue = discoveryCues.anyIn(s.range);
+        const bool nounCue = orgNounCues.anyIn(s.range);
+        if (!aModel && !verbCue && !nounCue)
+            continue;
+        const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
+        const bool comma = (aModel || nounCue) && text.contains(u", ");
+        // "its new model", "a model called": a word that introduces a name, near the word "model".
+        static const WordMap introducing = [] {
+            WordMap w;
+            for (const char16_t *word : {u"new", u"newest", u"latest", u"next", u"next-generation", u"flagship", u"first", u"upcoming",
+                                         u"own", u"called", u"named", u"dubbed", u"known"})
+                w.insert(QStringView(word), 1);
+            return w;
+        }();
+        bool introduces = false;
+        for (const qsizetype at : modelWords) {
+            const qsizetype from = std::max(s.range.start, at - 48), to = std::min(s.range.end, at + 24);
+            for (qsizetype i = from; i < to && !introduces;) {
+                while (i < to && !lowerText[i].isLetter())
+                    ++i;
+                const qsizetype w = i;
+                while (i < to && (lowerText[i].isLetter() || lowerText[i] == u'-'))
+                    ++i;
+                introduces = i > w && introducing.contains(QStringView(lowerText).mid(w, i - w));
+            }
+            if (introduces)
+                break;
+        }
+        if (introduces)
+            for (auto it = rx::globalMatch(introduced, text); it.hasNext();) {
+                // "its new model Quasar", "a model called Quasar"; not "the open LLM Leaderboard"
+                const auto m = it.next();
+                if (m.capturedLength(QStringLiteral("fresh")) > 0 || m.capturedLength(QStringLiteral("called")) > 0)
+                    take(EntityKind::Model, text, s.range.start, m, QStringLiteral("name"), false);
+            }
+        if (aModel && comma)
+            for (auto it = rx::globalMatch(apposition, text); it.hasNext();)
+                take(EntityKind::Model, text, s.range.start, it.next(), QStringLiteral("name"), true);
+        if (aModel && QStringView(lowerText).mid(s.range.start, s.range.length()).contains(u"the "))
+            for (auto it = rx::globalMatch(theModel, text); it.hasNext();)
+                take(EntityKind::Model, text, s.range.start, it.next(), QStringLiteral("name"), true);
+        if ((verbCue || nounCue) && hasOrgSuffix(text)) {
+            if (verbCue)
+                for (auto it = rx::globalMatch(orgActs, text); it.hasNext();)
+                    take(EntityKind::Organization, text, s.range.start, it.next(), QStringLiteral("org"), false);
+            if (nounCue)
+                for (auto it = rx::globalMatch(orgNamed, text); it.hasNext();)
+                    take(EntityKind::Organization, text, s.range.start, it.next(), QStringLiteral("org"), false);
+        }
+        if (nounCue && comma)
+            for (auto it = rx::globalMatch(orgApposition, text); it.hasNext();)
+                take(EntityKind::Organization, text, s.range.start, it.next(), QStringLiteral("org"), false);
+    }
+    commitNames(named);
+
+    // "Nimbus AI unveils Stratus 2", "Mistral AI on Tuesday released Zephyr 9": what a maker the text
+    // names releases is a model, headlines included, when its name has a version or a size.
+    static const rx::Regex releases(QStringLiteral(
+        R"(^(?:\s+(?:on|in|last|this|earlier|today)\s+\w+)?\s+(?:releases|released|unveils|unveiled|launches|launched|introduces|introduced|debuts|debuted|open-sources|open-sourced|ships|shipped|announces|announced|rolls\s+out|rolled\s+out)\s+(?:(?:its|their|the|a|an|new|newest|latest|first|next-generation|flagship|frontier|open-weights?|open-source|open|AI|model|LLM)\s+)*%1)").arg(name));
+    named.clear();
+    for (const Sentence &s : m_sentences) {
+        if (!discoveryCues.anyIn(s.range))
+            continue;
+        for (const Hit &h : hitsIn(s.range)) {
+            if (kindOf(h.entity) != EntityKind::Organization)
+                continue;
+            const QStringView after = QStringView(t).mid(h.range.end, std::min<qsizetype>(120, s.range.end - h.range.end));
+            const auto m = rx::match(releases, after);
+            if (m.hasMatch())
+                take(EntityKind::Model, after, h.range.end, m, QStringLiteral("name"), true);
+        }
+    }
+    commitNames(named);
+}
+
+void DocumentScan::commitNames(const std::vector<NamedInText> &named)
+{
+    if (named.empty())
+        return;
+    const QString &t = doc.text;
+    auto overlapping = [this](TextRange r) {
+        auto hit = std::lower_bound(hits.begin(), hits.end(), r.start + 1, [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
+        return (hit != hits.begin() && std::prev(hit)->range.end > r.start) || (hit != hits.end() && hit->range.start < r.end);
+    };
+    // Every mention of a name found so, and of the names of its family ("Stratus 1", "Stratus 2 Mini"
+    // once "Stratus 2" is known a model).
+    std::vector<Hit> added;
+    auto addAll = [&](const QString &what, int entity, double confidence) {
+        qsizetype from = 0;
+        while ((from = t.indexOf(what, from)) >= 0) {
+            const qsizetype end = from + what.size();
+            const bool leftOk = from == 0 || !(t[from - 1].isLetterOrNumber() || t[from - 1] == u'-' || t[from - 1] == u'.');
+            const bool rightOk = end >= t.size() || !(t[end].isLetterOrNumber() || (t[end] == u'-' && end + 1 < t.size() && t[end + 1].isLetterOrNumber()));
+            const TextRange r{from, end};
+            if (leftOk && rightOk && !overlapping(r)
+                && std::none_of(added.begin(), added.end(), [&](const Hit &h) { return h.range.start < r.end && r.start < h.range.end; }))
+                added.push_back(Hit{entity, r, confidence});
+            from = end;
+        }
+    };
+    QSet<QString> families;
+    for (const NamedInText &n : named) {
+        if (n.kind != EntityKind::Model)
+            continue;
+        const auto toks = tokenize(n.text);
+        if (toks.size() >= 2 && toks[0].start == 0) {
+            const QStringView head = QStringView(n.text).first(toks[0].end);
+            if (head.size() >= 3 && x.family(head) < 0 && isNameTail(QStringView(n.text).mid(toks[1].start, toks[1].end - toks[1].start)))
+                families.insert(head.toString());
+        }
+    }
+    // The family's names first: "Stratus 2 Mini" is not "Stratus 2".
+    for (const QString &family : std::as_const(families)) {
+        qsizetype from = 0;
+        while ((from = t.indexOf(family, from)) >= 0) {
+            const qsizetype at = from;
+            from += family.size();
+            if (at > 0 && (t[at - 1].isLetterOrNumber() || t[at - 1] == u'-'))
+                continue;
+            const qsizetype end = modelNameEnd(x, QStringView(t).mid(at, std::min<qsizetype>(64, t.size() - at)), false);
+            if (end <= family.size())
+                continue;
+            const TextRange r{at, at + end};
+            if (overlapping(r) || std::any_of(added.begin(), added.end(), [&](const Hit &h) { return h.range.start < r.end && r.start < h.range.end; }))
+                continue;
+            const int e = internFound(EntityKind::Model, t.mid(at, end), 0.7);
+            if (e >= 0)
+                added.push_back(Hit{e, r, 0.7});
+        }
+    }
+    for (const NamedInText &n : named) {
+        const int e = internFound(n.kind, n.text, 0.7);
+        if (e < 0)
+            continue;
+        addAll(n.text, e, 0.8);
+        // "Nimbus AI" ... "Nimbus raised": an organization is called by its name without "AI" or "Labs" too.
+        if (n.kind == EntityKind::Organization) {
+            const QString base = n.text.left(n.text.lastIndexOf(u' '));
+            if (base.size() >= 4 && !isCommonCapitalized(base) && x.matcher().find(base).empty())
+                addAll(base, e, 0.7);
+        }
+    }
+    hits.insert(hits.end(), added.begin(), added.end());
+    std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.range.start < b.range.start; });
+}
+
 // --- codenames and people ----------------------------------------------------
 
 void DocumentScan::findCodenamesAndPeople()
@@ -874,7 +1159,7 @@ void DocumentScan::findCodenamesAndPeople()
         u"\\b(?:code[- ]?named|code[- ]name(?:d)?(?:\\s+was)?|internal(?:ly)?\\s+(?:code\\s+)?(?:name|called)(?:\\s+was)?|dubbed)\\s*[\u201c\"']?(?<name>[A-Z][\\w-]{2,30})[\u201d\"']?"));
     // "analyst Arun Chandrasekaran", "CEO Jane Doe"
     static const rx::Regex role(QStringLiteral(
-        R"(\b(?:analyst|CEO|CTO|CFO|founder|co-founder|cofounder|chief\s+\w+\s+officer|researcher|scientist|president|director|head\s+of\s+\w+|engineer|professor|spokesperson|spokesman|spokeswoman)\s+(?<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b)"));
+        R"(\b(?:analyst|CEO|CTO|CFO|founder|co-founder|cofounder|chief\s+\w+\s+officer|chief\s+executive|chief\s+scientist|researcher|scientist|president|director|head\s+of\s+\w+|engineer|professor|spokesperson|spokesman|spokeswoman)\s+(?<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b)"));
     struct NewHit {
         int entity;
         TextRange range;
@@ -982,14 +1267,22 @@ void DocumentScan::findCodenamesAndPeople()
                 }
             }
         }
-        auto rt = roleCue ? rx::globalMatch(role, text) : rx::MatchIterator();
+        // "Marco Lindqvist, the company's co-founder"
+        static const rx::Regex roleAfter(QStringLiteral(
+            R"((?<![\w.-])(?<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+(?:the\s+(?:company|firm|lab|startup)'s|its|their|the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:co-?founder|founder|CEO|CTO|CFO|chief\s+\w+(?:\s+officer)?|president|vice\s+president|head|director|researcher|scientist|engineer|analyst|spokes(?:person|man|woman)|professor)\b)"));
+        for (int pass = 0; pass < 2 && roleCue; ++pass) {
+        auto rt = rx::globalMatch(pass == 0 ? role : roleAfter, text);
         while (rt.hasNext()) {
             const auto m = rt.next();
+            if (pass == 1 && isCommonCapitalized(QStringView(text).mid(m.capturedStart(QStringLiteral("name")),
+                                                                        m.captured(QStringLiteral("name")).indexOf(u' '))))
+                continue;
             const qsizetype a = s.range.start + m.capturedStart(QStringLiteral("name"));
             const qsizetype b = s.range.start + m.capturedEnd(QStringLiteral("name"));
             const int e = internFound(EntityKind::Person, m.captured(QStringLiteral("name")), 0.7);
             if (e >= 0)
                 added.push_back({e, {a, b}, 0.7});
+        }
         }
     }
     std::vector<Hit> accepted;
@@ -1067,6 +1360,7 @@ Extraction DocumentScan::run()
     m_contextModel = m_titleModel;
 
     splitSentences();
+    findNamesFromContext();
     findCodenamesAndPeople();
     readTables();
     readRunTogetherTables();
@@ -1690,7 +1984,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
             continue;
         }
         static const rx::Regex releaseVerb(QStringLiteral(
-            R"(^\s*(?:,\s*which\s+)?(?:(?:has|had|was|is|have|just|quietly|officially|also|then|finally|today|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*(?:launch(?:ed|es)?|releas(?:ed|es)|unveil(?:ed|s)|introduc(?:ed|es)|publish(?:ed|es|ing)|announc(?:ed|es)|ship(?:ped|s)|open-sourc(?:ed|es)|debut(?:ed|s)|built|developed|trained)\s+(?:(?:its|their|the|a|an|new|first|latest|own|model|proprietary|open|closed)\s+)*$)"));
+            R"(^\s*(?:,\s*which\s+)?(?:(?:has|had|was|is|have|just|quietly|officially|also|then|finally|today|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*(?:launch(?:ed|es)?|releas(?:ed|es)|unveil(?:ed|s)|introduc(?:ed|es)|publish(?:ed|es|ing)|announc(?:ed|es)|ship(?:ped|s)|open-sourc(?:ed|es)|debut(?:ed|s)|built|developed|trained)\s+(?:(?:its|their|the|a|an|new|newest|first|latest|own|next-generation|flagship|frontier|reasoning|language|AI|coding|multimodal|small|smaller|large|larger|compact|lightweight|open-weights?|open-source|model|LLM|proprietary|open|closed|called|named|dubbed)\s+)*$)"));
         for (size_t k = 0; k < models.size(); ++k) {
             const Hit *m = models[k];
             if (m->range.start < o->range.end)

@@ -282,6 +282,27 @@ GrammarResult extend(const Extractor &x, QStringView text, const std::vector<Tok
     return r;
 }
 
+/// A capitalized word of letters, then a hyphen and a size ("Ember-7B"): the head of a model's
+/// name though no pack knows the word. Not a word that heads anything ("Model-7B", "Top-1B").
+bool isShapedHead(QStringView text, const std::vector<Token> &toks, size_t i)
+{
+    const QStringView t = text.mid(toks[i].start, toks[i].end - toks[i].start);
+    if (t.size() < 3 || !t[0].isUpper() || i + 1 >= toks.size() || toks[i + 1].start != toks[i].end + 1 || text[toks[i].end] != u'-')
+        return false;
+    for (const QChar c : t)
+        if (!c.isLetter())
+            return false;
+    static const WordMap generic = [] {
+        WordMap w;
+        for (const char16_t *word : {u"model", u"models", u"version", u"top", u"series", u"table", u"figure", u"type", u"class",
+                                     u"level", u"tier", u"size", u"base", u"phase", u"stage", u"group", u"team", u"part",
+                                     u"chapter", u"section", u"step", u"round", u"batch", u"layer", u"block", u"token", u"tokens"})
+            w.insert(QStringView(word), 1);
+        return w;
+    }();
+    return !generic.contains(t) && isSize(text.mid(toks[i + 1].start, toks[i + 1].end - toks[i + 1].start));
+}
+
 /// "Llama 2-7|13|70B", "Qwen2.5-7/72B": one name with several sizes, the unit written once, after
 /// the last. `name` ends in a bare number (token `last`); when such a list follows, every size is
 /// added to `out` as a name of its own, spelled whole, and the index of the list's last token is
@@ -374,7 +395,10 @@ std::vector<NameMatch> findModelNames(const Extractor &x, QStringView text)
         // OpenAI's reasoning models are named by a letter and a digit, with no family word before
         // them: "o1-1217", "o3-pro", "o1-2024-12-17" (never "o1" alone: the matcher's business).
         const bool oSeries = fam < 0 && t.size() == 2 && t[0] == u'o' && t[1].isDigit() && t[1] != u'0';
-        if (fam < 0 && !oSeries)
+        // A word no pack knows, a hyphen and a size is a model's name by its shape: "Ember-7B",
+        // "Orca-13B-Instruct".
+        const bool sized = fam < 0 && !oSeries && isShapedHead(text, toks, i);
+        if (fam < 0 && !oSeries && !sized)
             continue;
         const bool glued = oSeries || prefix < t.size(); // "Qwen2.5"
         if (!startsUpper(t) && !glued) {
@@ -395,7 +419,7 @@ std::vector<NameMatch> findModelNames(const Extractor &x, QStringView text)
         m.end = g.end;
         m.coreEnd = g.coreEnd;
         m.family = fam;
-        m.confidence = g.hasVersion ? 0.9 : 0.6;
+        m.confidence = sized ? 0.8 : g.hasVersion ? 0.9 : 0.6;
         size_t last = i;
         while (last + 1 < toks.size() && toks[last + 1].end <= m.end)
             ++last;

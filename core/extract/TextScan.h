@@ -11,6 +11,7 @@
 #include <QSet>
 #include <charconv>
 #include <optional>
+#include <span>
 
 namespace sextant::extract {
 
@@ -120,6 +121,9 @@ public:
     CuePositions() = default;
     void add(qsizetype at) { m_at.push_back(at); } ///< in increasing order
     [[nodiscard]] bool anyIn(TextRange r) const;
+    [[nodiscard]] bool empty() const { return m_at.empty(); }
+    /// The positions in r.
+    [[nodiscard]] std::span<const qsizetype> in(TextRange r) const;
 
 private:
     std::vector<qsizetype> m_at; // sorted
@@ -135,7 +139,7 @@ public:
     const model::Document &doc;
     /// doc.text lowered character by character: the same offsets, lowered once per document.
     const QString lowerText;
-    CuePositions opennessCues, licenseCompoundCues, codenameCues, roleCues, exampleCues;
+    CuePositions opennessCues, licenseCompoundCues, codenameCues, roleCues, exampleCues, discoveryCues, modelWordCues, orgNounCues;
     Extraction out;
     std::vector<Hit> hits; // sorted by start, never overlapping
 
@@ -166,6 +170,13 @@ private:
     void readTables();
     void readRunTogetherTables();
     void findCodenamesAndPeople();
+    void findNamesFromContext();
+    struct NamedInText {
+        EntityKind kind;
+        QString text;
+    };
+    /// Adds the names found from context as entities, with every mention of them and of their family.
+    void commitNames(const std::vector<NamedInText> &named);
     void readSentence(const Sentence &s, size_t index);
     void readScores(const Sentence &s, const std::vector<Hit> &inS, const std::vector<Number> &numbers);
     void readAttributes(const Sentence &s, const std::vector<Hit> &inS, const std::vector<Number> &numbers);

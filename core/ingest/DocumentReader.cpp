@@ -65,8 +65,10 @@ void completeMetadata(Document &doc, const QString &fileName)
         // perhaps with a byline ("2026-04-13 by AICC", "Published April 8, 2026").
         static const QRegularExpression byline(QStringLiteral(R"(^\s*(?:[|·\x{2022}\x{2014}\x{2013},-]\s*)?by\s+(.{2,60})$)"),
                                                QRegularExpression::CaseInsensitiveOption);
-        static const QRegularExpression lead(QStringLiteral(R"(^\s*((published|posted|updated|date|on)\b:?)?\s*$)"),
-                                             QRegularExpression::CaseInsensitiveOption);
+        // "Published", "Updated:", or a byline first: "By Dana Lee | ", "Dana Lee · "
+        static const QRegularExpression lead(
+            QStringLiteral(R"(^\s*(?:((published|posted|updated|date|on)\b:?)?|(?:by\s+)?(?<author>[^|·\x{2022}\x{2014}\x{2013}\d]{2,60}?)\s*[|·\x{2022}\x{2014}\x{2013}]\s*(?:(?:published|posted|updated)\b:?\s*)?)\s*$)"),
+            QRegularExpression::CaseInsensitiveOption);
         for (qsizetype i = 0; i < lookAhead; ++i) {
             const auto &b = doc.blocks[static_cast<size_t>(i)];
             if (b.kind == BlockKind::Table || b.range.length() > 90)
@@ -78,12 +80,15 @@ void completeMetadata(Document &doc, const QString &fileName)
             const QString before = line.left(m.start);
             const QString after = line.mid(m.end).trimmed();
             const auto by = byline.match(after);
-            if (!lead.match(before).hasMatch() || !(after.isEmpty() || by.hasMatch()))
+            const auto led = lead.match(before);
+            if (!led.hasMatch() || !(after.isEmpty() || by.hasMatch()))
                 continue;
             meta.published = m.date;
             meta.publishedFrom = QStringLiteral("dateline");
             if (by.hasMatch() && meta.author.isEmpty())
                 meta.author = by.captured(1).trimmed();
+            if (!led.captured(QStringLiteral("author")).isEmpty() && meta.author.isEmpty())
+                meta.author = led.captured(QStringLiteral("author")).trimmed();
             break;
         }
     }

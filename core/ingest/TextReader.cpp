@@ -65,6 +65,17 @@ bool looksLikeHeading(QStringView line, qsizetype nextLength)
     return nextLength > t.size();
 }
 
+/// A short line that is mostly a date, perhaps with a byline: "March 4, 2026", "By Dana Lee | March 4, 2026",
+/// "Published: 2026-03-04".
+bool isDatelineLike(QStringView line)
+{
+    const QStringView t = line.trimmed();
+    if (t.size() > 90)
+        return false;
+    const DateMatch m = findDate(t);
+    return m.date.isValid() && (m.end - m.start) * 3 >= t.size() - 30;
+}
+
 /// A reStructuredText grid table's border: "+-----+----+" or "+=====+====+", or a
 /// row separator under a spanning cell: "+     +----+".
 bool isGridBorder(QStringView line)
@@ -234,7 +245,23 @@ Result<Document> readText(QByteArrayView bytes, const ReadOptions &options)
 
     bool titleFound = false;
     for (size_t g = 0; g < groups.size(); ++g) {
-        const auto &lines = groups[g];
+        std::vector<QStringView> lines = groups[g];
+        // A headline with its dateline under it, no blank line between ("…\nBy Dana Lee | March 4, 2026"):
+        // the title, then the dateline as a block of its own.
+        if (!titleFound && g < 12 && lines.size() >= 2 && isHeadline(lines[0]) && isDatelineLike(lines[1])) {
+            titleFound = true;
+            b.beginBlock(BlockKind::Heading, 1);
+            b.appendInline(lines[0]);
+            b.endBlock();
+            doc.meta.title = lines[0].trimmed().toString();
+            doc.meta.titleFrom = QStringLiteral("first line");
+            b.beginBlock(BlockKind::Paragraph);
+            b.appendInline(lines[1]);
+            b.endBlock();
+            lines.erase(lines.begin(), lines.begin() + 2);
+            if (lines.empty())
+                continue;
+        }
         // Tab-separated lines with the same number of columns: a table.
         const qsizetype tabs = lines.front().count(u'\t');
         const bool table = lines.size() >= 2 && tabs >= 1

@@ -192,6 +192,51 @@ TEST_CASE("licenses given 'respectively' go to their models in order; a category
     CHECK(attribute(x, QStringLiteral("Gemma 9"), QStringLiteral("openness")).isEmpty());
 }
 
+TEST_CASE("models and makers no pack knows are found from what the text says of them")
+{
+    const auto x = run(read(QStringLiteral(
+        "Zorblat Labs on Thursday released its new model Quasar 3 to developers.\n\n"
+        "Quasar 3 scores 77.1 on GPQA Diamond. Quasar 2 Mini, a 9-billion-parameter model, came out in 2025.\n\n"
+        "Helix Robotics, a Boston startup, announced Ember-7B, and Ember-70B is planned. Helix raised $40 million.\n\n"
+        "\"It runs on a laptop,\" said Marco Lindqvist, the company's co-founder.")));
+    const int quasar = entity(x, QStringLiteral("Quasar 3"));
+    REQUIRE(quasar >= 0);
+    CHECK(x.entities[size_t(quasar)].kind == extract::EntityKind::Model);
+    CHECK(score(x, QStringLiteral("Quasar 3"), QStringLiteral("GPQA Diamond")) == 77.1);
+    CHECK(hasMention(x, QStringLiteral("Quasar 2 Mini")));
+    CHECK(attribute(x, QStringLiteral("Quasar 2 Mini"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("9")});
+    for (const char *name : {"Zorblat Labs", "Helix Robotics"}) {
+        INFO(name);
+        const int org = entity(x, QString::fromUtf8(name));
+        REQUIRE(org >= 0);
+        CHECK(x.entities[size_t(org)].kind == extract::EntityKind::Organization);
+    }
+    CHECK(attribute(x, QStringLiteral("Quasar 3"), QStringLiteral("organization")).size() == 1);
+    CHECK(hasMention(x, QStringLiteral("Ember-7B")));
+    CHECK(hasMention(x, QStringLiteral("Ember-70B")));
+    int helixMentions = 0;
+    for (const auto &m : x.mentions)
+        if (m.entity == entity(x, QStringLiteral("Helix Robotics")))
+            ++helixMentions;
+    CHECK(helixMentions == 2); // "Helix raised" too
+    const int person = entity(x, QStringLiteral("Marco Lindqvist"));
+    REQUIRE(person >= 0);
+    CHECK(x.entities[size_t(person)].kind == extract::EntityKind::Person);
+}
+
+TEST_CASE("what only looks like a new model or maker is left alone")
+{
+    const auto x = run(read(QStringLiteral(
+        "# What the Model Does\n\nEarlier, the company said it was using the AI, the company said. "
+        "See the new version of the open LLM Leaderboard and the Model License. "
+        "The Model-3B benchmark, a Top-5B list and the Boeing-737 fleet are no models. Sam Altman said it stays closed."),
+        QStringLiteral("t.md")));
+    for (const auto &e : x.entities) {
+        INFO(e.name.toStdString());
+        CHECK(e.origin != extract::Origin::Found);
+    }
+}
+
 TEST_CASE("a codename the text gives is tied to its model, and its mentions count")
 {
     const auto x = run(read(QStringLiteral(

@@ -130,6 +130,22 @@ TEST_CASE("Text: headline title, dateline, setext heading, bullets, tab tables")
     CHECK(doc.slice(t.rows[2].cells[1].range) == u"431");
 }
 
+TEST_CASE("Text: a headline with its dateline right under it, the byline first")
+{
+    ingest::ReadOptions opts;
+    opts.fileName = QStringLiteral("copied.txt");
+    const QByteArray text = "Orbit Labs Ships Its Fourth Model To Paying Customers\nBy Dana Lee | March 4, 2026\n\n"
+                            "The first paragraph of the story is longer than the headline above it.\n";
+    auto doc = readDocument(text, ingest::formatFromFileName(opts.fileName), opts);
+    REQUIRE(doc.has_value());
+    REQUIRE(test::rangesAreSound(*doc));
+    CHECK(doc->meta.title == u"Orbit Labs Ships Its Fourth Model To Paying Customers");
+    CHECK(doc->meta.published.toIso() == u"2026-03-04");
+    CHECK(doc->meta.publishedFrom == u"dateline");
+    CHECK(doc->meta.author == u"Dana Lee");
+    CHECK(test::blockTexts(*doc, BlockKind::Heading) == QStringList{QStringLiteral("Orbit Labs Ships Its Fourth Model To Paying Customers")});
+}
+
 TEST_CASE("files without an extension are sniffed; legacy encodings are read")
 {
     const Document page = read(QStringLiteral("corpus/nested/saved-page"));
