@@ -1078,7 +1078,7 @@ void DocumentScan::findNamesFromContext()
     commitNames(named);
 }
 
-void DocumentScan::commitNames(const std::vector<NamedInText> &named)
+void DocumentScan::commitNames(const std::vector<NamedInText> &named, bool withFamilies)
 {
     if (named.empty())
         return;
@@ -1105,7 +1105,7 @@ void DocumentScan::commitNames(const std::vector<NamedInText> &named)
     };
     QSet<QString> families;
     for (const NamedInText &n : named) {
-        if (n.kind != EntityKind::Model)
+        if (n.kind != EntityKind::Model || !withFamilies)
             continue;
         const auto toks = tokenize(n.text);
         if (toks.size() >= 2 && toks[0].start == 0) {
@@ -1147,6 +1147,27 @@ void DocumentScan::commitNames(const std::vector<NamedInText> &named)
     }
     hits.insert(hits.end(), added.begin(), added.end());
     std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.range.start < b.range.start; });
+}
+
+void DocumentScan::spreadFoundModels()
+{
+    // A model no pack knows, named in a table ("Falconet 3" in a Model column), is the same model
+    // wherever the text names it so: when its name has a digit, a hyphen or a capital inside, so
+    // that "Pi" or "Ask" in a leaderboard's column does not claim every such word.
+    std::vector<NamedInText> names;
+    QSet<int> seen;
+    for (const Hit &h : hits) {
+        if (seen.contains(h.entity) || kindOf(h.entity) != EntityKind::Model)
+            continue;
+        seen.insert(h.entity);
+        const EntityRef &e = out.entities[static_cast<size_t>(h.entity)];
+        if (e.origin != Origin::Found || e.name.size() < 4)
+            continue;
+        const bool marked = std::any_of(e.name.begin() + 1, e.name.end(), [](QChar c) { return c.isDigit() || c.isUpper() || c == u'-'; });
+        if (marked && QStringView(doc.text).mid(h.range.start, h.range.length()) == e.name)
+            names.push_back({EntityKind::Model, e.name});
+    }
+    commitNames(names, false);
 }
 
 // --- codenames and people ----------------------------------------------------
@@ -1364,6 +1385,7 @@ Extraction DocumentScan::run()
     findCodenamesAndPeople();
     readTables();
     readRunTogetherTables();
+    spreadFoundModels();
 
     // Dates once per sentence; absolute ones first, so that relative ones can lean on them.
     auto datesOf = [&](const Sentence &s, int year, bool *yearMissing) {
@@ -1543,6 +1565,30 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
                         addScore(model, listed[k - i]->entity, numbers[k], setting, s.range);
                         used[k] = true;
                     }
+            }
+            i = j;
+        }
+    }
+    // "A and B score 71.4 and 78.9 on X, respectively": one benchmark, the models in order.
+    if (models.size() >= 2 && !benches.empty()
+        && std::all_of(benches.begin(), benches.end(), [&](const Hit *b) { return b->entity == benches.front()->entity; })
+        && QStringView(lowerText).mid(s.range.start, s.range.length()).contains(u"respectively")) {
+        static const rx::Regex joiner(QStringLiteral(R"(^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$)"));
+        for (size_t i = 0; i < numbers.size();) {
+            size_t j = i + 1;
+            while (j < numbers.size() && isScoreNumber(numbers[j]) && rx::match(joiner, between(numbers[j - 1].end, numbers[j].start)).hasMatch())
+                ++j;
+            std::vector<int> inOrder; // the models named before the run, once each
+            for (const Hit *m : models)
+                if (m->range.end <= numbers[i].start && std::find(inOrder.begin(), inOrder.end(), m->entity) == inOrder.end())
+                    inOrder.push_back(m->entity);
+            if (j - i >= 2 && j - i == inOrder.size() && isScoreNumber(numbers[i])
+                && std::none_of(used.begin() + long(i), used.begin() + long(j), [](bool u) { return u; })) {
+                for (size_t k = i; k < j; ++k) {
+                    addScore(inOrder[k - i], benches.front()->entity, numbers[k], setting, s.range);
+                    used[k] = true;
+                }
+                break;
             }
             i = j;
         }

@@ -176,7 +176,8 @@ private:
         QString text;
     };
     /// Adds the names found from context as entities, with every mention of them and of their family.
-    void commitNames(const std::vector<NamedInText> &named);
+    void commitNames(const std::vector<NamedInText> &named, bool withFamilies = true);
+    void spreadFoundModels();
     void readSentence(const Sentence &s, size_t index);
     void readScores(const Sentence &s, const std::vector<Hit> &inS, const std::vector<Number> &numbers);
     void readAttributes(const Sentence &s, const std::vector<Hit> &inS, const std::vector<Number> &numbers);

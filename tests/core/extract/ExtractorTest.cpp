@@ -224,6 +224,28 @@ TEST_CASE("models and makers no pack knows are found from what the text says of 
     CHECK(x.entities[size_t(person)].kind == extract::EntityKind::Person);
 }
 
+TEST_CASE("a model a table names is the same model wherever the text names it; scores given 'respectively' go to models in order")
+{
+    const auto x = run(read(QStringLiteral(
+        "Falconet 3 and Osprey 2 score 71.4 and 78.9 on GPQA Diamond, respectively. On SWE-bench Verified, Falconet 3 reaches 58.2%.\n\n"
+        "| Model | Params | Weights |\n|---|---|---|\n| Falconet 3 | 120B | Open |\n| Osprey 2 | - | API only |\n| Pi | - | API only |\n\n"
+        "The number pi is no model."),
+        QStringLiteral("t.md")));
+    CHECK(score(x, QStringLiteral("Falconet 3"), QStringLiteral("GPQA Diamond")) == 71.4);
+    CHECK(score(x, QStringLiteral("Osprey 2"), QStringLiteral("GPQA Diamond")) == 78.9);
+    CHECK(score(x, QStringLiteral("Falconet 3"), QStringLiteral("SWE-bench Verified")) == 58.2);
+    int falconet = 0;
+    for (const auto &m : x.mentions)
+        if (m.entity == entity(x, QStringLiteral("Falconet 3")))
+            ++falconet;
+    CHECK(falconet == 3);
+    int pi = 0;
+    for (const auto &m : x.mentions)
+        if (m.entity == entity(x, QStringLiteral("Pi")))
+            ++pi;
+    CHECK(pi <= 1);
+}
+
 TEST_CASE("what only looks like a new model or maker is left alone")
 {
     const auto x = run(read(QStringLiteral(
