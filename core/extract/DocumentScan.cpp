@@ -1440,6 +1440,7 @@ Extraction DocumentScan::run()
 
 void DocumentScan::readSentence(const Sentence &s, size_t index)
 {
+    m_sentenceIndex = index;
     if (m_tableBlocks.contains(s.block))
         return;
     const std::vector<Hit> inS = hitsIn(s.range);
@@ -1461,8 +1462,11 @@ void DocumentScan::readSentence(const Sentence &s, size_t index)
     if (subject >= 0 && !s.listItem)
         m_contextModel = subject;
     for (const Hit &h : inS)
-        if (kindOf(h.entity) == EntityKind::Benchmark && !s.listItem)
+        if (kindOf(h.entity) == EntityKind::Benchmark && !s.listItem) {
             m_contextBench = h.entity;
+            m_contextBenchBlock = s.block;
+            m_contextBenchSentence = index;
+        }
 }
 
 // --- scores in prose ---------------------------------------------------------
@@ -1479,7 +1483,8 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
             benches.push_back(&h);
     }
     const bool listContext = s.listItem && m_contextBench >= 0;
-    if (benches.empty() && !listContext)
+    const bool followsBench = m_contextBench >= 0 && m_contextBenchSentence + 1 == m_sentenceIndex && m_contextBenchBlock == s.block;
+    if (benches.empty() && !listContext && !followsBench)
         return;
 
     auto between = [&](qsizetype a, qsizetype b) { return a <= b ? QStringView(t).mid(a, b - a) : QStringView(); };
@@ -1511,6 +1516,9 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
         if (best < 0 && !benches.empty())
             best = benches.front()->entity;
         if (best < 0 && listContext)
+            best = m_contextBench;
+        // "… Claude Opus 4.6 at 53. DeepSeek V4 sits at 52.": the benchmark of the sentence just before, in the same paragraph.
+        if (best < 0 && followsBench)
             best = m_contextBench;
         return best;
     };
@@ -1920,7 +1928,8 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
     auto isActive = [&](const Number &c) {
         const QStringView after = QStringView(lowerText).mid(c.end, 24);
         return after.startsWith(u" active") || after.startsWith(u" are active") || after.startsWith(u" is active")
-               || after.startsWith(u" were active") || after.startsWith(u" activated");
+               || after.startsWith(u" were active") || after.startsWith(u" activated") || after.startsWith(u" of them active")
+               || after.startsWith(u" of them are active") || after.startsWith(u" of which are active");
     };
     const auto totals = std::count_if(numbers.begin(), numbers.end(), [&](const Number &c) { return isCount(c) && !isActive(c); });
     // "A and B feature 120 billion and 20 billion parameters, respectively": in order, when the
@@ -2002,7 +2011,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         if (possessive) {
             // "the gpt-oss series, OpenAI's open-weight models": the model named just before.
             static const rx::Regex possessiveAfter(QStringLiteral(
-                u"^(?:'s|\u2019s)\\s+(?:[\\w-]+\\s+){0,3}?(?:models?|llms?|family|series|generation|lineup)\\b"),
+                u"^(?:'s|\u2019s)\\s+(?:[\\w-]+\\s+){0,3}?(?:models?|llms?|family|series|generation|lineup|flagship)\\b"),
                                                             QRegularExpression::CaseInsensitiveOption);
             static const rx::Regex apposed(QStringLiteral(u"^\\s*(?:(?:series|family|models?|lineup|collection)\\s*)?[,\u2014]\\s*$"));
             for (size_t k = models.size(); k-- > 0;) {

@@ -400,6 +400,27 @@ std::vector<NameMatch> findModelNames(const Extractor &x, QStringView text)
         const bool sized = fam < 0 && !oSeries && isShapedHead(text, toks, i);
         if (fam < 0 && !oSeries && !sized)
             continue;
+        // "DeepSeek's V4", "Mistral's Medium 3": a maker that names its line, then the model's own words.
+        if (fam >= 0 && startsUpper(t) && prefix == t.size() && i + 2 < toks.size() && toks[i + 1].end - toks[i + 1].start == 1
+            && (text.mid(toks[i].end, 3) == u"'s " || text.mid(toks[i].end, 3) == u"\u2019s ") && toks[i + 2].start == toks[i].end + 3) {
+            const QStringView next = text.mid(toks[i + 2].start, toks[i + 2].end - toks[i + 2].start);
+            if (isVersion(next) || (tierWords().contains(next) && startsUpper(next))) {
+                const GrammarResult g = extend(x, text, toks, i + 2, isVersion(next));
+                if (g.hasVersion) {
+                    NameMatch m;
+                    m.start = toks[i].start;
+                    m.end = g.end;
+                    m.coreEnd = g.end;
+                    m.family = fam;
+                    m.confidence = 0.8;
+                    m.spelled = t.toString() + u' ' + text.mid(toks[i + 2].start, g.end - toks[i + 2].start).toString();
+                    out.push_back(m);
+                    while (i + 1 < toks.size() && toks[i + 1].start < m.end)
+                        ++i;
+                    continue;
+                }
+            }
+        }
         const bool glued = oSeries || prefix < t.size(); // "Qwen2.5"
         if (!startsUpper(t) && !glued) {
             // lower case ("gpt-oss-120b", "llama-3.1-8b") only with a version or size after a hyphen

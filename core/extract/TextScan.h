@@ -200,6 +200,9 @@ private:
     PartialDate m_docDate;
     int m_contextModel = -1;  // the model the text is about lately
     int m_contextBench = -1;  // the benchmark lately named (for lists that follow)
+    int m_contextBenchBlock = -1;                  // ... in this block
+    size_t m_contextBenchSentence = size_t(-2);    // ... in this sentence
+    size_t m_sentenceIndex = 0;                    // the sentence being read
     int m_titleModel = -1;
     struct DatedAt {
         qsizetype position;

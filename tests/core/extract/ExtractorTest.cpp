@@ -246,6 +246,28 @@ TEST_CASE("a model a table names is the same model wherever the text names it; s
     CHECK(pi <= 1);
 }
 
+TEST_CASE("a maker's line named after its possessive; a benchmark carried to the next sentence of a paragraph")
+{
+    const auto x = run(read(QStringLiteral(
+        "---\ntitle: t\ndate: 2031-04-20\n---\n\n"
+        "DeepSeek's V9, released on April 14, ships under the MIT license with 2 trillion parameters, 60 billion of them active.\n\n"
+        "Qwen9.9-Max, Alibaba's latest flagship, is closed-source.\n\n"
+        "On the Artificial Analysis Intelligence Index, GPT-9 leads with 61. DeepSeek V9 sits at 55.\n\n"
+        "DeepSeek V9 was trained on 20 trillion tokens."),
+        QStringLiteral("t.md")));
+    CHECK(attribute(x, QStringLiteral("DeepSeek V9"), QStringLiteral("license")) == QStringList{QStringLiteral("license:mit")});
+    CHECK(attribute(x, QStringLiteral("DeepSeek V9"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("2000")});
+    CHECK(attribute(x, QStringLiteral("DeepSeek V9"), QStringLiteral("params_active_b")) == QStringList{QStringLiteral("60")});
+    CHECK(attribute(x, QStringLiteral("DeepSeek V9"), QStringLiteral("released")) == QStringList{QStringLiteral("2031-04-14")});
+    CHECK(attribute(x, QStringLiteral("Qwen9.9-Max"), QStringLiteral("organization")) == QStringList{QStringLiteral("org:alibaba")});
+    CHECK(score(x, QStringLiteral("DeepSeek V9"), QStringLiteral("Artificial Analysis Intelligence Index")) == 55);
+    int scores = 0;
+    for (const auto &sc : x.scores)
+        if (x.entities[size_t(sc.model)].name == u"DeepSeek V9")
+            ++scores;
+    CHECK(scores == 1); // the next paragraph's "20 trillion" is no score
+}
+
 TEST_CASE("what only looks like a new model or maker is left alone")
 {
     const auto x = run(read(QStringLiteral(
