@@ -939,6 +939,9 @@ void DocumentScan::findNamesFromContext()
     static const rx::Regex introduced(QString::fromUtf16(
         uR"(\b(?i:its|their|his|her|our|the|a|an)\s+(?:(?:(?<fresh>new|newest|latest|next|next-generation|flagship|first|upcoming|own)|open|open-weights?|open-source|closed|closed-source|proprietary|frontier|reasoning|small|smaller|large|larger|multimodal|coding|compact|lightweight)\s+){0,4}(?:(?:AI|language|foundation|reasoning|frontier|coding|base)\s+)?(?:model|LLM)\s+(?:(?<called>called|named|dubbed|known\s+as)\s+)?[“"']?)")
         + name);
+    // "INSAIT's pioneering Bulgarian-first model, BgGPT": a maker's model, named after it.
+    static const rx::Regex owned(QStringLiteral(
+        R"((?<![\w.-])[A-Z][\w.-]*['’]s\s+(?:[\w-]+\s+){0,3}?(?:model|LLM),?\s+[“"']?%1)").arg(name));
     // "Stratus 2, a 236-billion-parameter mixture-of-experts model"
     static const rx::Regex apposition(QStringLiteral(
         R"(%1,\s+(?i:(?:a|an|its|their|the\s+(?:company|firm|lab|startup)'s)\s+(?:(?!(?:that|which|who|whose|with|for|of|by|from|behind|and|or|to|in|on|at|company|startup|lab|firm|maker|developer|rival|version)\b)[\w-]+\s+){0,6}?(?:ai\s+)?(?:model|llm))\b)").arg(name));
@@ -1038,6 +1041,9 @@ void DocumentScan::findNamesFromContext()
                 if (m.capturedLength(QStringLiteral("fresh")) > 0 || m.capturedLength(QStringLiteral("called")) > 0)
                     take(EntityKind::Model, text, s.range.start, m, QStringLiteral("name"), false);
             }
+        if (aModel && (text.contains(u"'s ") || text.contains(u"\u2019s ")))
+            for (auto it = rx::globalMatch(owned, text); it.hasNext();)
+                take(EntityKind::Model, text, s.range.start, it.next(), QStringLiteral("name"), false);
         if (aModel && comma)
             for (auto it = rx::globalMatch(apposition, text); it.hasNext();)
                 take(EntityKind::Model, text, s.range.start, it.next(), QStringLiteral("name"), true);

@@ -198,7 +198,8 @@ TEST_CASE("models and makers no pack knows are found from what the text says of 
         "Zorblat Labs on Thursday released its new model Quasar 3 to developers.\n\n"
         "Quasar 3 scores 77.1 on GPQA Diamond. Quasar 2 Mini, a 9-billion-parameter model, came out in 2025.\n\n"
         "Helix Robotics, a Boston startup, announced Ember-7B, and Ember-70B is planned. Helix raised $40 million.\n\n"
-        "\"It runs on a laptop,\" said Marco Lindqvist, the company's co-founder.")));
+        "\"It runs on a laptop,\" said Marco Lindqvist, the company's co-founder. "
+        "Early users include Tarnow's pioneering Polish-first model, PlGPT.")));
     const int quasar = entity(x, QStringLiteral("Quasar 3"));
     REQUIRE(quasar >= 0);
     CHECK(x.entities[size_t(quasar)].kind == extract::EntityKind::Model);
@@ -219,6 +220,7 @@ TEST_CASE("models and makers no pack knows are found from what the text says of 
         if (m.entity == entity(x, QStringLiteral("Helix Robotics")))
             ++helixMentions;
     CHECK(helixMentions == 2); // "Helix raised" too
+    CHECK(hasMention(x, QStringLiteral("PlGPT")));
     const int person = entity(x, QStringLiteral("Marco Lindqvist"));
     REQUIRE(person >= 0);
     CHECK(x.entities[size_t(person)].kind == extract::EntityKind::Person);
