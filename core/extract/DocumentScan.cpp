@@ -1782,6 +1782,17 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
         };
         // Every cue has one of these words: most sentences skip the expressions below.
         const bool cue = opennessCues.anyIn(s.range); // every cue below has one of its words
+        // "Grok 9 will not be open-sourced": a plan not to open is a closed model now (the hedge below
+        // passes over every other future).
+        if (cue && !s.heading) {
+            static const rx::Regex wontOpen(QStringLiteral(
+                u"^[^.;:]{0,24}?\\b(?:will\\s+not|won't|won’t|would\\s+not|has\\s+no\\s+plans?\\s+to|does\\s+not\\s+plan\\s+to|doesn't\\s+plan\\s+to)\\s+(?:be\\s+)?(?:open[- ]sourced?|releas(?:e|ed)\\s+(?:the|its)\\s+weights|made\\s+open)"),
+                QRegularExpression::CaseInsensitiveOption);
+            for (const Hit *m : models)
+                if (!isObject(s, *m) && !isFamily(m->entity)
+                    && rx::match(wontOpen, QStringView(t).mid(m->range.end, std::min<qsizetype>(90, s.range.end - m->range.end))).hasMatch())
+                    addAttribute(m->entity, QStringLiteral("openness"), QStringLiteral("closed"), s.range);
+        }
         if (cue && !s.heading && !rx::match(hedge, lower).hasMatch()) {
             // What follows a model, up to the next model, at most 90 characters.
             auto afterModel = [&](const Hit *h) {
@@ -1818,6 +1829,36 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 if (rx::match(weightsAvailable, after).hasMatch()) {
                     addAttribute(m->entity, QStringLiteral("openness"), QStringLiteral("open"), s.range);
                     continue;
+                }
+                // How the weights are had, or not: "weights can be downloaded", "is available for download on
+                // Kaggle", "is available only via API", "'s weights have not been released".
+                static const rx::Regex downloadable(QStringLiteral(
+                    u"^(?:\\s*(?:'s|’s)?\\s*weights\\s+(?:can|may)\\s+(?:now\\s+)?be\\s+(?:freely\\s+)?downloaded"
+                    u"|[^.;:]{0,24}?\\b(?:is|are|was|were)\\s+(?:now\\s+)?(?:freely\\s+|publicly\\s+)?available\\s+(?:for|to)\\s+download"
+                    u"|[^.;:]{0,24}?\\bcan\\s+(?:now\\s+)?be\\s+downloaded)"),
+                    QRegularExpression::CaseInsensitiveOption);
+                static const rx::Regex hosted(QStringLiteral(
+                    u"^(?:[^.;:]{0,24}?\\b(?:is|are|was|were|remains?)\\s+(?:\\S+\\s+){0,2}?(?:available|offered|accessible)\\s+only\\s+(?:via|through|in|on|as)\\b"
+                    u"|[^.;:]{0,24}?\\b(?:is|are|was|were|remains?)\\s+(?:only\\s+)?(?:available|offered|accessible)\\s+(?:only\\s+)?(?:via|through)\\s+(?:an?\\s+|its\\s+|their\\s+|the\\s+(?:company's\\s+)?)?(?:paid\\s+)?(?:api|app|chatbot|subscription)\\b"
+                    u"|\\s*(?:'s|’s)\\s+weights\\s+(?:have|has|had|were|are)\\s+(?:not|never)\\s+(?:been\\s+)?(?:released|published|made\\s+public|shared)"
+                    u"|\\s+(?:have|has|had|were|are)\\s+(?:not|never)\\s+(?:been\\s+)?(?:released|published|made\\s+public|shared))"),
+                    QRegularExpression::CaseInsensitiveOption);
+                if (rx::match(downloadable, after).hasMatch()) {
+                    addAttribute(m->entity, QStringLiteral("openness"), QStringLiteral("open"), s.range);
+                    continue;
+                }
+                if (const auto h = rx::match(hosted, after); h.hasMatch()) {
+                    // "The weights of X have not been released": only when the weights are what the sentence is about.
+                    const bool ofWeights = QStringView(lowerText).mid(std::max(s.range.start, m->range.start - 16),
+                                                                      m->range.start - std::max(s.range.start, m->range.start - 16))
+                                               .endsWith(u"weights of ");
+                    const bool direct = !after.trimmed().startsWith(u"have") && !after.trimmed().startsWith(u"has")
+                                        && !after.trimmed().startsWith(u"had") && !after.trimmed().startsWith(u"were")
+                                        && !after.trimmed().startsWith(u"are");
+                    if (direct || ofWeights) {
+                        addAttribute(m->entity, QStringLiteral("openness"), QStringLiteral("closed"), s.range);
+                        continue;
+                    }
                 }
                 const qsizetype from = std::max(s.range.start, m->range.start - 30);
                 const QStringView ahead = QStringView(t).mid(from, m->range.start - from);

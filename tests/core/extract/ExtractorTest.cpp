@@ -270,6 +270,21 @@ TEST_CASE("a maker's line named after its possessive; a benchmark carried to the
     CHECK(scores == 1); // the next paragraph's "20 trillion" is no score
 }
 
+TEST_CASE("openness from how the weights are had: downloaded, only through an API, not released, not to be opened")
+{
+    const auto x = run(read(QStringLiteral(
+        "Gemma 9 weights can be downloaded from Hugging Face. Llama 9 is available for download on Kaggle.\n\n"
+        "GPT-9 is available only via API. The weights of Claude 9 have not been released. Grok 9 will not be open-sourced.\n\n"
+        "Phi-9 will be open-sourced next year. Qwen 9.7 has not been released yet.")));
+    CHECK(attribute(x, QStringLiteral("Gemma 9"), QStringLiteral("openness")) == QStringList{QStringLiteral("open")});
+    CHECK(attribute(x, QStringLiteral("Llama 9"), QStringLiteral("openness")) == QStringList{QStringLiteral("open")});
+    CHECK(attribute(x, QStringLiteral("GPT-9"), QStringLiteral("openness")) == QStringList{QStringLiteral("closed")});
+    CHECK(attribute(x, QStringLiteral("Claude 9"), QStringLiteral("openness")) == QStringList{QStringLiteral("closed")});
+    CHECK(attribute(x, QStringLiteral("Grok 9"), QStringLiteral("openness")) == QStringList{QStringLiteral("closed")});
+    CHECK(attribute(x, QStringLiteral("Phi-9"), QStringLiteral("openness")).isEmpty());    // a plan
+    CHECK(attribute(x, QStringLiteral("Qwen 9.7"), QStringLiteral("openness")).isEmpty()); // not out at all
+}
+
 TEST_CASE("what only looks like a new model or maker is left alone")
 {
     const auto x = run(read(QStringLiteral(
