@@ -2349,8 +2349,12 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, co
         R"(\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|ship(?:s|ped)|debut(?:s|ed)|introduc(?:e|es|ed)|publish(?:es|ed|ing)|open-sourc(?:ed|es)|rolled out|went live|came out|comes out|arriv(?:es|ed)|announced)\b)"));
     static const rx::Regex plan(QStringLiteral(
         R"(\b(?:will|plans?|planned|expected|coming|upcoming|would|hopes?|rumou?red|since|until|before the|after the|projected|forecast|estimated|could|%1|might)\b)").arg(modalMay()));
-    static const rx::Regex investment(QStringLiteral(R"(\b(?:invest(?:s|ed|ing|ment)?|acqui(?:re|red|res|sition)|funding|raised|stake|paid)\b)"));
-    static const rx::Regex licenseChange(QStringLiteral(R"(\b(?:relicens\w*|license change|changed (?:its|the) licen[cs]e|switch(?:ed)? to (?:the |an? )?[\w. -]{0,20}licen[cs]e)\b)"));
+    static const rx::Regex investment(QStringLiteral(R"(\b(?:invest(?:s|ed|ing|ment)?|funding|raised|stake|paid)\b)"));
+    static const rx::Regex acquisition(QStringLiteral(R"(\b(?:acqui(?:re|red|res|ring|sition)|bought|buys|takeover|merged with|merger)\b)"));
+    static const rx::Regex partnership(QStringLiteral(
+        R"(\b(?:partnership|partnered|partners with|alliance|signed (?:a |an )?(?:[\w-]+ ){0,3}(?:deal|agreement|contract|pact))\b)"));
+    static const rx::Regex licenseChange(QStringLiteral(
+        R"(\b(?:relicens\w*|license change|chang(?:ed|es|ing) (?:its |the )?licen[cs]e|switch(?:ed|es|ing)? (?:its |the )?licen[cs]e|switch(?:ed|es)? to (?:the |an? )?[\w. -]{0,20}licen[cs]e|(?:moved|moves|switched|switches) [\w .-]{0,40}? to (?:the |an? )?(?:apache|mit|open|permissive))\b)"));
     static const rx::Regex report(QStringLiteral(R"(\b(?:report(?:s|ed)?|reveal(?:s|ed)|according to|leak(?:s|ed)?)\b)"));
     static const rx::Regex hire(QStringLiteral(R"(\b(?:recruit(?:s|ed)?|hire[ds]?|hiring|appoint(?:s|ed)?|found(?:s|ed)|restructur(?:e|es|ed)|brought in|reorgani[sz]ed)\b)"));
     static const rx::Regex announce(QStringLiteral(R"(\b(?:announc(?:e|es|ed)|declar(?:e|es|ed|ing)|manifesto|stated|pledged|wrote|published)\b)"));
@@ -2371,8 +2375,12 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, co
         kind = QStringLiteral("release");
     else if (rx::match(licenseChange, lower).hasMatch())
         kind = QStringLiteral("license_change");
+    else if (rx::match(acquisition, lower).hasMatch() && !planned)
+        kind = QStringLiteral("acquisition");
     else if (rx::match(investment, lower).hasMatch() && !planned)
         kind = QStringLiteral("investment");
+    else if (rx::match(partnership, lower).hasMatch() && !planned)
+        kind = QStringLiteral("partnership");
     else if (rx::match(report, lower).hasMatch() && !planned)
         kind = QStringLiteral("report");
     else if (rx::match(hire, lower).hasMatch() && !planned)
@@ -2394,7 +2402,7 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, co
             return org.isEmpty() ? QString(name + QStringLiteral(" released")) : QString(org + QStringLiteral(" releases ") + name);
         }
         QString clean = simplified(text);
-        static const QRegularExpression lead(QStringLiteral(u"^(?:(?:On|In|By|Since|As of)\\s+[^,]{3,30},\\s*)"));
+        static const QRegularExpression lead(QStringLiteral(u"^(?:(?:On|In|By|Since|As of)\\s+[^,]{3,30}(?:,\\s*\\d{4})?,\\s*)"));
         clean.remove(lead);
         if (clean.size() > 110)
             clean = clean.left(107).trimmed() + QStringLiteral("...");

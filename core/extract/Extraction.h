@@ -61,7 +61,7 @@ struct Attribute {
 struct Event {
     model::PartialDate date;
     model::PartialDate dateEnd; ///< a range's end ("April 6-7, 2026"); invalid otherwise
-    QString kind;               ///< release, announcement, license_change, investment, report, hire, other
+    QString kind;               ///< release, announcement, license_change, acquisition, investment, partnership, report, organization
     QString title;
     std::vector<int> entities;
     QString openness; ///< for releases: open, closed, unknown

@@ -181,7 +181,8 @@ TimelineView::TimelineView(std::function<Result<library::Knowledge>()> load, QWi
     m_kind = new QComboBox(this);
     m_kind->addItem(tr("All events"), QString());
     for (const auto &[kind, label] : {std::pair{"release", "Releases"}, {"announcement", "Announcements"}, {"investment", "Investments"},
-                                      {"license_change", "License changes"}, {"report", "Reports"}})
+                                      {"acquisition", "Acquisitions"}, {"partnership", "Partnerships"},
+                                      {"license_change", "License changes"}, {"report", "Reports"}, {"organization", "Organization changes"}})
         m_kind->addItem(tr(label), QString::fromLatin1(kind));
     m_kind->setAccessibleName(tr("Kind of event"));
     m_openness = new QComboBox(this);

@@ -11,6 +11,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QMap>
+
 using namespace sextant;
 using extract::Extraction;
 
@@ -897,6 +899,27 @@ TEST_CASE("one dated release of models coordinated with each other is a release 
     CHECK(attribute(x, QStringLiteral("gpt-oss-30b"), QStringLiteral("released")) == QStringList{QStringLiteral("2025-08")});
     // A model the released one is compared with was not released with it.
     CHECK(attribute(x, QStringLiteral("Qwen 9"), QStringLiteral("released")).isEmpty());
+}
+
+TEST_CASE("events of every kind: a license changed, a company bought, a partnership signed")
+{
+    const auto x = run(read(QStringLiteral(
+        "---\ntitle: t\ndate: 2031-07-10\n---\n\n"
+        "On July 1, 2031, Mistral AI switched the license of Mistral Medium 9 to Apache 2.0.\n\n"
+        "Nvidia acquired the startup Orbital Labs on June 3, 2031.\n\n"
+        "OpenAI and Microsoft signed a new partnership agreement on June 30.\n\n"
+        "Anthropic raised $13 billion in September 2030."),
+        QStringLiteral("t.md")));
+    QMap<QString, QString> kinds; // date -> kind
+    for (const auto &e : x.events)
+        kinds.insert(e.date.toIso(), e.kind);
+    CHECK(kinds.value(QStringLiteral("2031-07-01")) == u"license_change");
+    CHECK(kinds.value(QStringLiteral("2031-06-03")) == u"acquisition");
+    CHECK(kinds.value(QStringLiteral("2031-06-30")) == u"partnership");
+    CHECK(kinds.value(QStringLiteral("2030-09")) == u"investment");
+    for (const auto &e : x.events)
+        if (e.kind == u"license_change")
+            CHECK(e.title == QStringLiteral("Mistral AI switched the license of Mistral Medium 9 to Apache 2.0."));
 }
 
 TEST_CASE("what is said of coordinated models is said of each; a dateline is no event")
