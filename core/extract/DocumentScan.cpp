@@ -910,14 +910,37 @@ bool hasOrgSuffix(QStringView text)
 {
     static const char16_t *const suffixes[] = {u"AI",       u"Lab",     u"Research", u"Technologies", u"Intelligence",
                                                u"Robotics", u"Systems", u"Comput",   u"Software"};
-    for (qsizetype i = text.indexOf(u' '); i >= 0 && i + 2 < text.size(); i = text.indexOf(u' ', i + 1)) {
-        if (!text[i + 1].isUpper())
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i + 2 < n; ++i) {
+        if (text[i] != u' ' || text[i + 1].unicode() < u'A' || text[i + 1].unicode() > u'Z')
             continue;
-        const QStringView rest = text.mid(i + 1);
-        for (const char16_t *suffix : suffixes)
-            if (rest.startsWith(QStringView(suffix)))
+        for (const char16_t *suffix : suffixes) {
+            qsizetype k = 0;
+            while (suffix[k] && i + 1 + k < n && text[i + 1 + k].unicode() == suffix[k])
+                ++k;
+            if (!suffix[k])
                 return true;
+        }
     }
+    return false;
+}
+
+/// Whether two characters follow each other somewhere in text (", ", "'s"), without a string search.
+bool hasPair(QStringView text, char16_t a, char16_t b)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i)
+        if (text[i].unicode() == a && text[i + 1].unicode() == b)
+            return true;
+    return false;
+}
+
+/// Whether lowered text holds the word "the".
+bool hasWordThe(QStringView lower)
+{
+    for (qsizetype i = 0; i + 3 < lower.size() + 1; ++i)
+        if (lower[i] == u't' && i + 3 <= lower.size() && lower[i + 1] == u'h' && lower[i + 2] == u'e'
+            && (i == 0 || !lower[i - 1].isLetter()) && (i + 3 == lower.size() || !lower[i + 3].isLetter()))
+            return true;
     return false;
 }
 
@@ -1011,7 +1034,16 @@ void DocumentScan::findNamesFromContext()
         if (!aModel && !verbCue && !nounCue)
             continue;
         const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
-        const bool comma = (aModel || nounCue) && text.contains(u", ");
+        const bool comma = nounCue && hasPair(text, u',', u' ');
+        // What comes shortly before the word "model": a comma ("X, a … model"), "the" ("the X 2 model"), a possessive.
+        bool commaBeforeModel = false, theBeforeModel = false, possessiveBeforeModel = false;
+        for (const qsizetype at : modelWords) {
+            const qsizetype from = std::max(s.range.start, at - 80);
+            const QStringView before = QStringView(lowerText).mid(from, at - from);
+            commaBeforeModel = commaBeforeModel || hasPair(before, u',', u' ');
+            theBeforeModel = theBeforeModel || hasWordThe(before);
+            possessiveBeforeModel = possessiveBeforeModel || hasPair(before, u'\'', u's') || hasPair(before, u'\u2019', u's');
+        }
         // "its new model", "a model called": a word that introduces a name, near the word "model".
         static const WordMap introducing = [] {
             WordMap w;
@@ -1041,23 +1073,31 @@ void DocumentScan::findNamesFromContext()
                 if (m.capturedLength(QStringLiteral("fresh")) > 0 || m.capturedLength(QStringLiteral("called")) > 0)
                     take(EntityKind::Model, text, s.range.start, m, QStringLiteral("name"), false);
             }
-        if (aModel && (text.contains(u"'s ") || text.contains(u"\u2019s ")))
+        if (possessiveBeforeModel)
             for (auto it = rx::globalMatch(owned, text); it.hasNext();)
                 take(EntityKind::Model, text, s.range.start, it.next(), QStringLiteral("name"), false);
-        if (aModel && comma)
+        if (commaBeforeModel)
             for (auto it = rx::globalMatch(apposition, text); it.hasNext();)
                 take(EntityKind::Model, text, s.range.start, it.next(), QStringLiteral("name"), true);
-        if (aModel && QStringView(lowerText).mid(s.range.start, s.range.length()).contains(u"the "))
+        if (theBeforeModel)
             for (auto it = rx::globalMatch(theModel, text); it.hasNext();)
                 take(EntityKind::Model, text, s.range.start, it.next(), QStringLiteral("name"), true);
-        if ((verbCue || nounCue) && hasOrgSuffix(text)) {
-            if (verbCue)
-                for (auto it = rx::globalMatch(orgActs, text); it.hasNext();)
-                    take(EntityKind::Organization, text, s.range.start, it.next(), QStringLiteral("org"), false);
-            if (nounCue)
-                for (auto it = rx::globalMatch(orgNamed, text); it.hasNext();)
-                    take(EntityKind::Organization, text, s.range.start, it.next(), QStringLiteral("org"), false);
-        }
+        // A maker's name ends in AI, Labs... just before a verb ("Nimbus AI on Thursday released") or just
+        // after a noun ("startup Nimbus Labs"): look there only.
+        auto suffixNear = [&](const CuePositions &cues, qsizetype before, qsizetype after) {
+            for (const qsizetype at : cues.in(s.range)) {
+                const qsizetype from = std::max(s.range.start, at - before), to = std::min(s.range.end, at + after);
+                if (hasOrgSuffix(QStringView(t).mid(from, to - from)))
+                    return true;
+            }
+            return false;
+        };
+        if (verbCue && suffixNear(discoveryCues, 48, 0))
+            for (auto it = rx::globalMatch(orgActs, text); it.hasNext();)
+                take(EntityKind::Organization, text, s.range.start, it.next(), QStringLiteral("org"), false);
+        if (nounCue && suffixNear(orgNounCues, 0, 64))
+            for (auto it = rx::globalMatch(orgNamed, text); it.hasNext();)
+                take(EntityKind::Organization, text, s.range.start, it.next(), QStringLiteral("org"), false);
         if (nounCue && comma)
             for (auto it = rx::globalMatch(orgApposition, text); it.hasNext();)
                 take(EntityKind::Organization, text, s.range.start, it.next(), QStringLiteral("org"), false);
@@ -1139,16 +1179,85 @@ void DocumentScan::commitNames(const std::vector<NamedInText> &named, bool withF
                 added.push_back(Hit{e, r, 0.7});
         }
     }
+    struct Wanted {
+        QString text;
+        int entity;
+        double confidence;
+    };
+    std::vector<Wanted> wanted;
     for (const NamedInText &n : named) {
-        const int e = internFound(n.kind, n.text, 0.7);
+        const int e = n.entity >= 0 ? n.entity : internFound(n.kind, n.text, 0.7);
         if (e < 0)
             continue;
-        addAll(n.text, e, 0.8);
+        wanted.push_back({n.text, e, 0.8});
         // "Nimbus AI" ... "Nimbus raised": an organization is called by its name without "AI" or "Labs" too.
         if (n.kind == EntityKind::Organization) {
             const QString base = n.text.left(n.text.lastIndexOf(u' '));
             if (base.size() >= 4 && !isCommonCapitalized(base) && x.matcher().find(base).empty())
-                addAll(base, e, 0.7);
+                wanted.push_back({base, e, 0.7});
+        }
+    }
+    const size_t familyHits = added.size(); // the family's names, found above
+    if (wanted.size() <= 4) {
+        for (const Wanted &w : wanted)
+            addAll(w.text, w.entity, w.confidence);
+    } else {
+        // Many names (a leaderboard's models): one walk over the text's words, each looked up by the
+        // first word of the names, instead of one search of the whole text per name.
+        QHash<QStringView, std::vector<size_t>> byHead;
+        std::array<bool, 128> firstChar{};   // a cheap screen before the hash: the first character (ASCII) ...
+        std::array<bool, 65> headLength{};   // ... and the length of some name's first word
+        bool otherFirst = false;
+        for (size_t k = 0; k < wanted.size(); ++k) {
+            const QString &w = wanted[k].text;
+            qsizetype end = 0;
+            while (end < w.size() && w[end].isLetterOrNumber())
+                ++end;
+            if (end == 0)
+                continue;
+            byHead[QStringView(w).first(end)].push_back(k);
+            if (w[0].unicode() < 128)
+                firstChar[w[0].unicode()] = true;
+            else
+                otherFirst = true;
+            headLength[std::min<qsizetype>(end, 64)] = true;
+        }
+        const qsizetype n = t.size();
+        for (qsizetype i = 0; i < n;) {
+            if (!t[i].isLetterOrNumber()) {
+                ++i;
+                continue;
+            }
+            qsizetype j = i + 1;
+            while (j < n && t[j].isLetterOrNumber())
+                ++j;
+            const char16_t first = t[i].unicode();
+            const bool screened = (first < 128 ? firstChar[first] : otherFirst) && headLength[std::min<qsizetype>(j - i, 64)];
+            const bool leftOk = screened && (i == 0 || !(t[i - 1] == u'-' || t[i - 1] == u'.'));
+            const auto it = leftOk ? byHead.constFind(QStringView(t).mid(i, j - i)) : byHead.constEnd();
+            if (it != byHead.constEnd()) {
+                // The longest name that starts here.
+                const Wanted *best = nullptr;
+                for (const size_t k : *it) {
+                    const Wanted &w = wanted[k];
+                    const qsizetype end = i + w.text.size();
+                    if (end > n || QStringView(t).mid(i, w.text.size()) != w.text)
+                        continue;
+                    const bool rightOk = end >= n || !(t[end].isLetterOrNumber() || (t[end] == u'-' && end + 1 < n && t[end + 1].isLetterOrNumber()));
+                    if (rightOk && (!best || w.text.size() > best->text.size()))
+                        best = &w;
+                }
+                if (best) {
+                    const TextRange r{i, i + best->text.size()};
+                    if (!overlapping(r) && std::none_of(added.begin(), added.begin() + long(familyHits), [&](const Hit &h) {
+                            return h.range.start < r.end && r.start < h.range.end;
+                        })) {
+                        added.push_back(Hit{best->entity, r, best->confidence});
+                        j = std::max(j, r.end);
+                    }
+                }
+            }
+            i = j;
         }
     }
     hits.insert(hits.end(), added.begin(), added.end());
@@ -1170,8 +1279,13 @@ void DocumentScan::spreadFoundModels()
         if (e.origin != Origin::Found || e.name.size() < 4)
             continue;
         const bool marked = std::any_of(e.name.begin() + 1, e.name.end(), [](QChar c) { return c.isDigit() || c.isUpper() || c == u'-'; });
-        if (marked && QStringView(doc.text).mid(h.range.start, h.range.length()) == e.name)
-            names.push_back({EntityKind::Model, e.name});
+        if (!marked || QStringView(doc.text).mid(h.range.start, h.range.length()) != e.name)
+            continue;
+        // A name the grammar reads wherever it is written needs no spreading.
+        const auto grammar = findModelNames(x, e.name);
+        if (grammar.size() == 1 && grammar[0].start == 0 && grammar[0].end == e.name.size())
+            continue;
+        names.push_back({EntityKind::Model, e.name, h.entity});
     }
     commitNames(names, false);
 }

@@ -174,6 +174,7 @@ private:
     struct NamedInText {
         EntityKind kind;
         QString text;
+        int entity = -1; ///< the entity when it is known already
     };
     /// Adds the names found from context as entities, with every mention of them and of their family.
     void commitNames(const std::vector<NamedInText> &named, bool withFamilies = true);
