@@ -1109,6 +1109,17 @@ void DocumentScan::findNamesFromContext()
     static const rx::Regex releases(QStringLiteral(
         R"(^(?:\s+(?:on|in|last|this|earlier|today)\s+\w+)?\s+(?:releases|released|unveils|unveiled|launches|launched|introduces|introduced|debuts|debuted|open-sources|open-sourced|ships|shipped|announces|announced|rolls\s+out|rolled\s+out)\s+(?:(?:its|their|the|a|an|new|newest|latest|first|next-generation|flagship|frontier|open-weights?|open-source|open|AI|model|LLM)\s+)*%1)").arg(name));
     named.clear();
+    auto aboutModels = [this](int block) {
+        if (block < 0 || size_t(block) >= doc.blocks.size())
+            return false;
+        const TextRange r = doc.blocks[size_t(block)].range;
+        if (modelWordCues.anyIn(r))
+            return true;
+        for (const Hit &h : hitsIn(r))
+            if (kindOf(h.entity) == EntityKind::Model || kindOf(h.entity) == EntityKind::Benchmark)
+                return true;
+        return false;
+    };
     for (const Sentence &s : m_sentences) {
         if (!discoveryCues.anyIn(s.range))
             continue;
@@ -1117,7 +1128,10 @@ void DocumentScan::findNamesFromContext()
                 continue;
             const QStringView after = QStringView(t).mid(h.range.end, std::min<qsizetype>(120, s.range.end - h.range.end));
             const auto m = rx::match(releases, after);
-            if (m.hasMatch())
+            // Only where the text is about models ("Samsung launched the Galaxy S26" is not): the word "model"
+            // or "LLM", or a model or benchmark already known, in the paragraph (or, for a headline, the next three).
+            if (m.hasMatch()
+                && (aboutModels(s.block) || (s.heading && (aboutModels(s.block + 1) || aboutModels(s.block + 2) || aboutModels(s.block + 3)))))
                 take(EntityKind::Model, after, h.range.end, m, QStringLiteral("name"), true);
         }
     }

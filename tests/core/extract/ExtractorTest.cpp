@@ -292,7 +292,8 @@ TEST_CASE("what only looks like a new model or maker is left alone")
     const auto x = run(read(QStringLiteral(
         "# What the Model Does\n\nEarlier, the company said it was using the AI, the company said. "
         "See the new version of the open LLM Leaderboard and the Model License. "
-        "The Model-3B benchmark, a Top-5B list and the Boeing-737 fleet are no models. Sam Altman said it stays closed."),
+        "The Model-3B benchmark, a Top-5B list and the Boeing-737 fleet are no models. Sam Altman said it stays closed.\n\n"
+        "Samsung launched the Galaxy S26 on Tuesday with a brighter screen."),
         QStringLiteral("t.md")));
     for (const auto &e : x.entities) {
         INFO(e.name.toStdString());
