@@ -255,6 +255,11 @@ Result<Knowledge> Knowledge::load(Library &library, const Options &options)
         e->mentionCount += m.mentions;
         e->sourceCount = std::max(e->sourceCount, m.sources); // exact below when merged or split
     }
+    // A variant's model is known too though no text names it, so that the variant shares its facts
+    // ("o1-1217" is closed as o1 is).
+    for (size_t i = 0; i < k.entities.size(); ++i)
+        if (const QString parent = k.entities[i].variantOf; !parent.isEmpty())
+            entityFor(canonical(parent));
     // Exact counts where merges, splits or rejected mentions make the sums wrong.
     QSet<QString> recount;
     for (auto it = mergedInto.cbegin(); it != mergedInto.cend(); ++it)

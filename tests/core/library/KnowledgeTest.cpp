@@ -109,3 +109,19 @@ TEST_CASE("knowledge: a lab and the company it is part of do not conflict as a m
     REQUIRE(other);
     CHECK(other->values.size() >= 2);
 }
+
+TEST_CASE("knowledge: a snapshot shares its model's maker and openness though no text names the model")
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.path() + QStringLiteral("/in");
+    test::writeFile(dir + QStringLiteral("/a.md"), "| Benchmark | o1-0917 |\n|---|---|\n| MMLU | 90.1 |\n");
+    auto lib = test::openWritable(tmp.path() + QStringLiteral("/lib"));
+    test::ingest(*lib, {dir});
+    auto k = library::Knowledge::load(*lib);
+    REQUIRE(k);
+    const library::KnownEntity *snapshot = k->find(QStringLiteral("o1-0917"));
+    REQUIRE(snapshot);
+    CHECK(snapshot->variantOf == QStringLiteral("model:o1"));
+    CHECK(snapshot->resolved.value(QStringLiteral("openness")) == QStringLiteral("closed"));
+    CHECK(snapshot->resolved.value(QStringLiteral("organization")) == QStringLiteral("org:openai"));
+}
