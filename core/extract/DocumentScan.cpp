@@ -86,7 +86,9 @@ bool isAbbreviation(QStringView before)
     while (i > 0 && (before[i - 1].isLetter() || before[i - 1] == u'.'))
         --i;
     const QString word = before.mid(i).toString().toLower();
-    return abbrevs.contains(word) || (word.size() == 1 && word[0].isLetter());
+    // An initial stands alone ("J. Smith"); a letter after a digit ends a size ("… Llama-3.1-8B. It has").
+    const bool standsAlone = i == 0 || !(before[i - 1].isLetterOrNumber() || before[i - 1] == u'-');
+    return abbrevs.contains(word) || (word.size() == 1 && word[0].isLetter() && standsAlone);
 }
 
 double parseNumberText(QStringView digits, int *decimals)

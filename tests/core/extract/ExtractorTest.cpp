@@ -287,6 +287,17 @@ TEST_CASE("openness from how the weights are had: downloaded, only through an AP
     CHECK(attribute(x, QStringLiteral("Qwen 9.7"), QStringLiteral("openness")).isEmpty()); // not out at all
 }
 
+TEST_CASE("a sentence ends after a size ('… Llama-3.1-8B. It has'), not after an initial ('J. Smith')")
+{
+    const auto x = run(read(QStringLiteral(
+        "# Corvid-8B-Instruct\n\nCorvid-8B-Instruct is an instruction-tuned model, fine-tuned from Llama-9.1-8B. It has 8.03B parameters.\n\n"
+        "Qwen 9 was described by J. Smith as having 14B parameters."),
+        QStringLiteral("t.md")));
+    CHECK(attribute(x, QStringLiteral("Corvid-8B-Instruct"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("8.03")});
+    CHECK(attribute(x, QStringLiteral("Llama-9.1-8B"), QStringLiteral("params_total_b")).isEmpty());
+    CHECK(attribute(x, QStringLiteral("Qwen 9"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("14")});
+}
+
 TEST_CASE("what only looks like a new model or maker is left alone")
 {
     const auto x = run(read(QStringLiteral(
