@@ -977,7 +977,8 @@ void DocumentScan::findNamesFromContext()
     const QString org = QStringLiteral(R"((?<![\w.-])(?<org>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?\s(?:AI|Labs?|Research|Technologies|Intelligence|Robotics|Systems|Computing|Compute|Software))\b)");
     static const rx::Regex orgActs(QStringLiteral(
         R"(%1(?:\s+(?:on|in|last|this)\s+\w+)?\s+(?:released|releases|launched|launches|unveiled|unveils|introduced|introduces|announced|announces|debuted|open-sourced|raised|raises|said|says)\b)").arg(org));
-    static const rx::Regex orgNamed(QStringLiteral(R"((?i:\b(?:startup|start-up|company|lab|firm|rival)\s+|-based\s+)%1)").arg(org));
+    static const rx::Regex orgNamed(QStringLiteral(
+        R"((?i:\b(?:startup|start-up|company|lab|firm|rival)\s+|-based\s+|\b(?:models?|llms?)\s+(?:(?:developed|built|made|trained|released)\s+)?(?:by|from)\s+)%1)").arg(org));
     // "Helix Robotics, a Boston startup", "Zorblat, the Paris-based lab"
     static const rx::Regex orgApposition(QStringLiteral(
         R"((?<![\w.-])(?<org>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+){0,2}),\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,3}?(?i:startup|start-up|company|lab|firm|developer|unicorn|ai\s+lab)\b(?!['’]s))"));
@@ -1097,7 +1098,7 @@ void DocumentScan::findNamesFromContext()
         if (verbCue && suffixNear(discoveryCues, 48, 0))
             for (auto it = rx::globalMatch(orgActs, text); it.hasNext();)
                 take(EntityKind::Organization, text, s.range.start, it.next(), QStringLiteral("org"), false);
-        if (nounCue && suffixNear(orgNounCues, 0, 64))
+        if ((nounCue && suffixNear(orgNounCues, 0, 64)) || (aModel && suffixNear(modelWordCues, 0, 64)))
             for (auto it = rx::globalMatch(orgNamed, text); it.hasNext();)
                 take(EntityKind::Organization, text, s.range.start, it.next(), QStringLiteral("org"), false);
         if (nounCue && comma)
@@ -2249,7 +2250,7 @@ void DocumentScan::readAttributes(const Sentence &s, const std::vector<Hit> &inS
                 continue;
             // "X, the latest generation of foundation models from the Qwen team"
             static const rx::Regex byOrg(QStringLiteral(
-                R"(^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+)?(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)(?:\s+(?:on|in|last|earlier|this)\s+[^;:.()]{1,30}?)?,?\s+by\s+(?:the\s+)?$|^\s+from\s+(?:the\s+)?$|^,\s*(?:a|an|the|its|their)\s+[\w\s-]{0,50}?\b(?:models?|llms?|LLMs?|family|generation|release|version)\s+from\s+(?:the\s+)?$)"));
+                R"(^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+)?(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?(?:developed|built|made|created|trained|released|published|designed|offered|provided|maintained)(?:\s+(?:on|in|last|earlier|this)\s+[^;:.()]{1,30}?)?,?\s+by\s+(?:the\s+)?$|^\s+from\s+(?:the\s+)?$|^(?:,\s*|\s+(?:is|was)\s+)(?:a|an|the|its|their)\s+[\w\s-]{0,50}?\b(?:models?|llms?|LLMs?|family|generation|release|version)\s+(?:from|by)\s+(?:the\s+)?$)"));
             if (rx::match(byOrg, t.mid(m->range.end, o->range.start - m->range.end)).hasMatch())
                 madeBy(o, coordinated(k).first, k);
             break;

@@ -201,7 +201,8 @@ TEST_CASE("models and makers no pack knows are found from what the text says of 
         "Quasar 3 scores 77.1 on GPQA Diamond. Quasar 2 Mini, a 9-billion-parameter model, came out in 2025.\n\n"
         "Helix Robotics, a Boston startup, announced Ember-7B, and Ember-70B is planned. Helix raised $40 million.\n\n"
         "\"It runs on a laptop,\" said Marco Lindqvist, the company's co-founder. "
-        "Early users include Tarnow's pioneering Polish-first model, PlGPT.")));
+        "Early users include Tarnow's pioneering Polish-first model, PlGPT.\n\n"
+        "Corvid-8B-Instruct is an instruction-tuned model from Rookery Labs.")));
     const int quasar = entity(x, QStringLiteral("Quasar 3"));
     REQUIRE(quasar >= 0);
     CHECK(x.entities[size_t(quasar)].kind == extract::EntityKind::Model);
@@ -223,6 +224,9 @@ TEST_CASE("models and makers no pack knows are found from what the text says of 
             ++helixMentions;
     CHECK(helixMentions == 2); // "Helix raised" too
     CHECK(hasMention(x, QStringLiteral("PlGPT")));
+    const int rookery = entity(x, QStringLiteral("Rookery Labs"));
+    REQUIRE(rookery >= 0);
+    CHECK(attribute(x, QStringLiteral("Corvid-8B-Instruct"), QStringLiteral("organization")) == QStringList{x.entities[size_t(rookery)].key});
     const int person = entity(x, QStringLiteral("Marco Lindqvist"));
     REQUIRE(person >= 0);
     CHECK(x.entities[size_t(person)].kind == extract::EntityKind::Person);
