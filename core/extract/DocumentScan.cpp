@@ -1123,6 +1123,9 @@ void DocumentScan::findNamesFromContext()
                 return true;
         return false;
     };
+    const bool docAboutModels = !modelWordCues.empty() || std::any_of(hits.begin(), hits.end(), [&](const Hit &h) {
+        return kindOf(h.entity) == EntityKind::Model || kindOf(h.entity) == EntityKind::Benchmark;
+    });
     for (const Sentence &s : m_sentences) {
         if (!discoveryCues.anyIn(s.range))
             continue;
@@ -1131,10 +1134,16 @@ void DocumentScan::findNamesFromContext()
                 continue;
             const QStringView after = QStringView(t).mid(h.range.end, std::min<qsizetype>(120, s.range.end - h.range.end));
             const auto m = rx::match(releases, after);
+            if (!m.hasMatch())
+                continue;
             // Only where the text is about models ("Samsung launched the Galaxy S26" is not): the word "model"
-            // or "LLM", or a model or benchmark already known, in the paragraph (or, for a headline, the next three).
-            if (m.hasMatch()
-                && (aboutModels(s.block) || (s.heading && (aboutModels(s.block + 1) || aboutModels(s.block + 2) || aboutModels(s.block + 3)))))
+            // or "LLM", or a model or benchmark already known, in the paragraph (or, for a headline, the next
+            // three); or a name without "the" (products take it, models seldom do) released by a maker found
+            // by its AI, Labs or Research, or in a text that is about models.
+            const bool withThe = QStringView(lowerText).mid(h.range.end, m.capturedStart(QStringLiteral("name"))).contains(u" the ");
+            const bool aiMaker = out.entities[static_cast<size_t>(h.entity)].origin == Origin::Found;
+            if (aboutModels(s.block) || (s.heading && (aboutModels(s.block + 1) || aboutModels(s.block + 2) || aboutModels(s.block + 3)))
+                || (!withThe && (aiMaker || docAboutModels)))
                 take(EntityKind::Model, after, h.range.end, m, QStringLiteral("name"), true);
         }
     }

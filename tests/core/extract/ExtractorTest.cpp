@@ -302,6 +302,20 @@ TEST_CASE("a sentence ends after a size ('… Llama-3.1-8B. It has'), not after 
     CHECK(attribute(x, QStringLiteral("Qwen 9"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("14")});
 }
 
+TEST_CASE("a release by a maker found by its name is dated, though the text never says 'model'")
+{
+    const auto x = run(read(QStringLiteral(
+        "---\ntitle: t\ndate: 2031-05-10\n---\n\n"
+        "Zorblat Labs released Quasar 3 on March 3, 2031.\n\nQuasar 2 shipped in summer 2030."),
+        QStringLiteral("t.md")));
+    QMap<QString, QString> released; // model -> date
+    for (const auto &e : x.events)
+        if (e.kind == u"release" && !e.entities.empty())
+            released.insert(x.entities[size_t(e.entities.front())].name, e.date.toIso());
+    CHECK(released.value(QStringLiteral("Quasar 3")) == QStringLiteral("2031-03-03"));
+    CHECK(released.value(QStringLiteral("Quasar 2")) == QStringLiteral("2030-06"));
+}
+
 TEST_CASE("what only looks like a new model or maker is left alone")
 {
     const auto x = run(read(QStringLiteral(
