@@ -694,8 +694,9 @@ void DocumentScan::readRunTogetherTables()
                     const auto known = x.matcher().find(text);
                     if (known.size() == 1 && known[0].range.start == 0 && known[0].range.end == text.size())
                         return x.pack().entities()[size_t(known[0].entity)].kind == EntityKind::Organization;
+                    // No pack name: a name that does not end in a digit ("Nimbus AI", not "Nimbus AI23" of "Nimbus AI236B").
                     static const rx::Regex name(QStringLiteral(R"(^[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,2}$)"));
-                    return rx::match(name, text).hasMatch();
+                    return !text.back().isDigit() && rx::match(name, text).hasMatch();
                 }
                 case ColType::License: {
                     static const rx::Regex lic(QStringLiteral(

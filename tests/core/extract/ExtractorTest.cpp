@@ -351,7 +351,8 @@ TEST_CASE("tables whose cells ran together are split by what their columns hold"
         "Open models\n\n"
         "ModelDeveloperParams (total/active)LicenseNotes\n"
         "Qwen 9.1-MaxAlibaba235B / 22BApache 2.0Long context\n"
-        "Granite 7.0IBM8BMITSmall and fast\n\n"
+        "Granite 7.0IBM8BMITSmall and fast\n"
+        "Stratus 2Nimbus AI236BApache 2.0Long context\n\n"
         "Scores\n\n"
         "BenchmarkGemma 9GPT-5.4\n"
         "MMLU-Pro (5-shot)71.2%80.4%\n"
@@ -360,6 +361,9 @@ TEST_CASE("tables whose cells ran together are split by what their columns hold"
     CHECK(attribute(x, QStringLiteral("Qwen 9.1-Max"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("235")});
     CHECK(attribute(x, QStringLiteral("Qwen 9.1-Max"), QStringLiteral("params_active_b")) == QStringList{QStringLiteral("22")});
     CHECK(attribute(x, QStringLiteral("Granite 7.0"), QStringLiteral("license")) == QStringList{QStringLiteral("license:mit")});
+    // A maker no pack knows does not take the digits of the size after it.
+    CHECK(attribute(x, QStringLiteral("Stratus 2"), QStringLiteral("params_total_b")) == QStringList{QStringLiteral("236")});
+    CHECK(entity(x, QStringLiteral("Nimbus AI")) >= 0);
     CHECK(score(x, QStringLiteral("Gemma 9"), QStringLiteral("MMLU-Pro")) == 71.2);
     CHECK(score(x, QStringLiteral("GPT-5.4"), QStringLiteral("MMLU-Pro")) == 80.4);
     // One value under two models: which model it belongs to is not said, so nothing is taken.
