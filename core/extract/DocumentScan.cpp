@@ -955,8 +955,6 @@ bool hasDigit(QStringView s)
 
 void DocumentScan::findNamesFromContext()
 {
-    if (discoveryCues.empty() && modelWordCues.empty() && orgNounCues.empty())
-        return;
     const QString &t = doc.text;
     // A name as written: a capitalized word, then up to three words that are capitalized, numbers or versions.
     const QString name = QStringLiteral(R"((?<![\w.-])(?<name>[A-Z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*(?:\s(?:[A-Z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*|v\d[\w.]*)){0,3}))");
@@ -1105,7 +1103,7 @@ void DocumentScan::findNamesFromContext()
             for (auto it = rx::globalMatch(orgApposition, text); it.hasNext();)
                 take(EntityKind::Organization, text, s.range.start, it.next(), QStringLiteral("org"), false);
     }
-    commitNames(named);
+    commitNames(named, true, true);
 
     // "Nimbus AI unveils Stratus 2", "Mistral AI on Tuesday released Zephyr 9": what a maker the text
     // names releases is a model, headlines included, when its name has a version or a size.
@@ -1150,9 +1148,9 @@ void DocumentScan::findNamesFromContext()
     commitNames(named);
 }
 
-void DocumentScan::commitNames(const std::vector<NamedInText> &named, bool withFamilies)
+void DocumentScan::commitNames(const std::vector<NamedInText> &named, bool withFamilies, bool headsOfFound)
 {
-    if (named.empty())
+    if (named.empty() && !headsOfFound)
         return;
     const QString &t = doc.text;
     auto overlapping = [this](TextRange r) {
@@ -1176,6 +1174,29 @@ void DocumentScan::commitNames(const std::vector<NamedInText> &named, bool withF
         }
     };
     QSet<QString> families;
+    if (withFamilies && headsOfFound) {
+        // The heads of the models found by their shape too ("Tianmu" of "Tianmu-2-32B" names "Tianmu-2");
+        // not a leaderboard's many, whose rows name their models whole.
+        QSet<QString> heads;
+        QSet<int> seen;
+        for (const Hit &h : hits) {
+            if (kindOf(h.entity) != EntityKind::Model || seen.contains(h.entity))
+                continue;
+            seen.insert(h.entity);
+            const EntityRef &e = out.entities[static_cast<size_t>(h.entity)];
+            if (e.origin != Origin::Found)
+                continue;
+            const auto toks = tokenize(e.name);
+            if (toks.size() < 2 || toks[0].start != 0 || e.name.size() <= toks[0].end || e.name[toks[0].end] != u'-')
+                continue;
+            const QStringView head = QStringView(e.name).first(toks[0].end);
+            if (head.size() >= 4 && head[0].isUpper() && x.family(head) < 0 && !isCommonCapitalized(head)
+                && std::all_of(head.begin(), head.end(), [](QChar c) { return c.isLetter(); }))
+                heads.insert(head.toString());
+        }
+        if (heads.size() <= 8)
+            families = heads;
+    }
     for (const NamedInText &n : named) {
         if (n.kind != EntityKind::Model || !withFamilies)
             continue;
@@ -2486,7 +2507,7 @@ void DocumentScan::readEvents(const Sentence &s, const std::vector<Hit> &inS, co
         return;
 
     static const rx::Regex release(QStringLiteral(
-        R"(\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|ship(?:s|ped)|debut(?:s|ed)|introduc(?:e|es|ed)|publish(?:es|ed|ing)|open-sourc(?:ed|es)|rolled out|went live|came out|comes out|arriv(?:es|ed)|announced)\b)"));
+        R"(\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|ship(?:s|ped)|debut(?:s|ed)|introduc(?:e|es|ed)|publish(?:es|ed|ing)|open-sourc(?:ed|es|ing)|rolled out|went live|came out|comes out|arriv(?:es|ed)|announced)\b)"));
     static const rx::Regex plan(QStringLiteral(
         R"(\b(?:will|plans?|planned|expected|coming|upcoming|would|hopes?|rumou?red|since|until|before the|after the|projected|forecast|estimated|could|%1|might)\b)").arg(modalMay()));
     static const rx::Regex investment(QStringLiteral(R"(\b(?:invest(?:s|ed|ing|ment)?|funding|raised|stake|paid)\b)"));

@@ -300,7 +300,19 @@ bool isShapedHead(QStringView text, const std::vector<Token> &toks, size_t i)
             w.insert(QStringView(word), 1);
         return w;
     }();
-    return !generic.contains(t) && isSize(text.mid(toks[i + 1].start, toks[i + 1].end - toks[i + 1].start));
+    if (generic.contains(t))
+        return false;
+    // The size may come after versions and tier words, all joined by hyphens: "Tianmu-2-7B", "Corvid-3.1-mini-8B".
+    for (size_t k = i + 1; k < toks.size() && k <= i + 4; ++k) {
+        if (toks[k].start != toks[k - 1].end + 1 || text[toks[k - 1].end] != u'-')
+            return false;
+        const QStringView part = text.mid(toks[k].start, toks[k].end - toks[k].start);
+        if (isSize(part))
+            return true;
+        if (!isVersion(part) && !tierWords().contains(part))
+            return false;
+    }
+    return false;
 }
 
 /// "Llama 2-7|13|70B", "Qwen2.5-7/72B": one name with several sizes, the unit written once, after

@@ -177,7 +177,7 @@ private:
         int entity = -1; ///< the entity when it is known already
     };
     /// Adds the names found from context as entities, with every mention of them and of their family.
-    void commitNames(const std::vector<NamedInText> &named, bool withFamilies = true);
+    void commitNames(const std::vector<NamedInText> &named, bool withFamilies = true, bool headsOfFound = false);
     void spreadFoundModels();
     void readSentence(const Sentence &s, size_t index);
     void readScores(const Sentence &s, const std::vector<Hit> &inS, const std::vector<Number> &numbers);

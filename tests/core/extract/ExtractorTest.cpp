@@ -316,6 +316,22 @@ TEST_CASE("a release by a maker found by its name is dated, though the text neve
     CHECK(released.value(QStringLiteral("Quasar 2")) == QStringLiteral("2030-06"));
 }
 
+TEST_CASE("a family known only by its sized names: 'Tianmu-2' once 'Tianmu-2-32B' is a model, open-sourced today")
+{
+    const auto x = run(read(QStringLiteral(
+        "---\ntitle: t\ndate: 2031-08-01\n---\n\n"
+        "Today we are open-sourcing Tianmu-2, a family of reasoning models: Tianmu-2-7B and Tianmu-2-32B."),
+        QStringLiteral("t.md")));
+    CHECK(hasMention(x, QStringLiteral("Tianmu-2-7B")));
+    CHECK(hasMention(x, QStringLiteral("Tianmu-2-32B")));
+    CHECK(hasMention(x, QStringLiteral("Tianmu-2")));
+    CHECK(attribute(x, QStringLiteral("Tianmu-2"), QStringLiteral("openness")) == QStringList{QStringLiteral("open")});
+    bool released = false;
+    for (const auto &e : x.events)
+        released = released || (e.kind == u"release" && e.date.toIso() == u"2031-08-01");
+    CHECK(released);
+}
+
 TEST_CASE("what only looks like a new model or maker is left alone")
 {
     const auto x = run(read(QStringLiteral(
