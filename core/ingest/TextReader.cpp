@@ -244,17 +244,20 @@ Result<Document> readText(QByteArrayView bytes, const ReadOptions &options)
     };
 
     bool titleFound = false;
+    auto emitTitle = [&](QStringView line) {
+        titleFound = true;
+        b.beginBlock(BlockKind::Heading, 1);
+        b.appendInline(line);
+        b.endBlock();
+        doc.meta.title = line.trimmed().toString();
+        doc.meta.titleFrom = QStringLiteral("first line");
+    };
     for (size_t g = 0; g < groups.size(); ++g) {
         std::vector<QStringView> lines = groups[g];
         // A headline with its dateline under it, no blank line between ("…\nBy Dana Lee | March 4, 2026"):
         // the title, then the dateline as a block of its own.
         if (!titleFound && g < 12 && lines.size() >= 2 && isHeadline(lines[0]) && isDatelineLike(lines[1])) {
-            titleFound = true;
-            b.beginBlock(BlockKind::Heading, 1);
-            b.appendInline(lines[0]);
-            b.endBlock();
-            doc.meta.title = lines[0].trimmed().toString();
-            doc.meta.titleFrom = QStringLiteral("first line");
+            emitTitle(lines[0]);
             b.beginBlock(BlockKind::Paragraph);
             b.appendInline(lines[1]);
             b.endBlock();
@@ -292,12 +295,7 @@ Result<Document> readText(QByteArrayView bytes, const ReadOptions &options)
             continue;
         }
         if (!titleFound && g < 12 && lines.size() == 1 && isHeadline(lines[0])) {
-            titleFound = true;
-            b.beginBlock(BlockKind::Heading, 1);
-            b.appendInline(lines[0]);
-            b.endBlock();
-            doc.meta.title = lines[0].trimmed().toString();
-            doc.meta.titleFrom = QStringLiteral("first line");
+            emitTitle(lines[0]);
             continue;
         }
         if (lines.size() == 1 && looksLikeHeading(lines[0], groupLength(g + 1))) {
