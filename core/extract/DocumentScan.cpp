@@ -150,6 +150,15 @@ bool CuePositions::anyIn(TextRange r) const
     return it != m_at.end() && *it < r.end;
 }
 
+const Hit *DocumentScan::hitOverlapping(TextRange r) const
+{
+    // hits is sorted and free of overlaps: one binary search.
+    auto hit = std::lower_bound(hits.begin(), hits.end(), r.start + 1, [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
+    if (hit != hits.begin() && std::prev(hit)->range.end > r.start)
+        return &*std::prev(hit);
+    return hit != hits.end() && hit->range.start < r.end ? &*hit : nullptr;
+}
+
 std::span<const qsizetype> CuePositions::in(TextRange r) const
 {
     const auto from = std::lower_bound(m_at.begin(), m_at.end(), r.start);
@@ -729,9 +738,8 @@ bool DocumentScan::isObject(const Sentence &s, const Hit &h) const
         QStringView after = QStringView(lowerText).mid(h.range.end, 8);
         if (!after.isEmpty() && (after[0] == u'-' || after[0] == u' '))
             after = after.mid(1);
-        for (const char16_t *word : {u"level", u"class", u"like", u"grade", u"tier"})
-            if (after.startsWith(QStringView(word)) && (after.size() == qsizetype(std::char_traits<char16_t>::length(word))
-                                                         || !after[qsizetype(std::char_traits<char16_t>::length(word))].isLetter()))
+        for (const QStringView word : {u"level", u"class", u"like", u"grade", u"tier"})
+            if (after.startsWith(word) && (after.size() == word.size() || !after[word.size()].isLetter()))
                 return true;
     }
     qsizetype from = std::max(s.range.start, h.range.start - 40);
@@ -894,7 +902,7 @@ bool isCommonCapitalized(QStringView w)
         for (const char16_t *t : {u"the", u"this", u"that", u"these", u"those", u"it", u"its", u"we", u"our", u"they", u"their",
                                   u"in", u"on", u"at", u"for", u"with", u"and", u"but", u"or", u"as", u"by", u"from", u"to", u"a",
                                   u"an", u"if", u"when", u"while", u"after", u"before", u"since", u"today", u"yesterday", u"now",
-                                  u"new", u"both", u"all", u"each", u"one", u"two", u"its", u"his", u"her", u"he", u"she", u"you",
+                                  u"new", u"both", u"all", u"each", u"one", u"two", u"his", u"her", u"he", u"she", u"you",
                                   u"i", u"there", u"here", u"what", u"which", u"who", u"why", u"how", u"also", u"only", u"then",
                                   u"monday", u"tuesday", u"wednesday", u"thursday", u"friday", u"saturday", u"sunday",
                                   u"january", u"february", u"march", u"april", u"may", u"june", u"july", u"august", u"september",
@@ -907,20 +915,36 @@ bool isCommonCapitalized(QStringView w)
     return words.contains(w);
 }
 
-/// Whether a word that ends many organizations' names follows a space: " AI", " Labs", " Research"...
+/// The words that end many organizations' names: "Nimbus AI", "Rookery Labs", "Vega Systems".
+const std::array<const char16_t *, 13> &orgSuffixes()
+{
+    static const std::array<const char16_t *, 13> words = {u"AI",       u"Lab",     u"Labs",      u"Research", u"Technologies",
+                                                           u"Intelligence", u"Robotics", u"Systems", u"Computing", u"Compute",
+                                                           u"Software", u"Inc",     u"Corp"};
+    return words;
+}
+
+/// orgSuffixes() as an alternation for the expressions: "AI|Lab|Labs|...".
+QString orgSuffixPattern()
+{
+    QStringList words;
+    for (const char16_t *w : orgSuffixes())
+        words << QString::fromUtf16(w);
+    return words.join(u'|');
+}
+
+/// Whether one of orgSuffixes() follows a space in text, as a word.
 bool hasOrgSuffix(QStringView text)
 {
-    static const char16_t *const suffixes[] = {u"AI",       u"Lab",     u"Research", u"Technologies", u"Intelligence",
-                                               u"Robotics", u"Systems", u"Comput",   u"Software"};
     const qsizetype n = text.size();
     for (qsizetype i = 0; i + 2 < n; ++i) {
         if (text[i] != u' ' || text[i + 1].unicode() < u'A' || text[i + 1].unicode() > u'Z')
             continue;
-        for (const char16_t *suffix : suffixes) {
+        for (const char16_t *suffix : orgSuffixes()) {
             qsizetype k = 0;
             while (suffix[k] && i + 1 + k < n && text[i + 1 + k].unicode() == suffix[k])
                 ++k;
-            if (!suffix[k])
+            if (!suffix[k] && (i + 1 + k == n || !text[i + 1 + k].isLetterOrNumber()))
                 return true;
         }
     }
@@ -939,9 +963,9 @@ bool hasPair(QStringView text, char16_t a, char16_t b)
 /// Whether lowered text holds the word "the".
 bool hasWordThe(QStringView lower)
 {
-    for (qsizetype i = 0; i + 3 < lower.size() + 1; ++i)
-        if (lower[i] == u't' && i + 3 <= lower.size() && lower[i + 1] == u'h' && lower[i + 2] == u'e'
-            && (i == 0 || !lower[i - 1].isLetter()) && (i + 3 == lower.size() || !lower[i + 3].isLetter()))
+    for (qsizetype i = 0; i + 3 <= lower.size(); ++i)
+        if (lower[i] == u't' && lower[i + 1] == u'h' && lower[i + 2] == u'e' && (i == 0 || !lower[i - 1].isLetter())
+            && (i + 3 == lower.size() || !lower[i + 3].isLetter()))
             return true;
     return false;
 }
@@ -972,7 +996,7 @@ void DocumentScan::findNamesFromContext()
     static const rx::Regex theModel(QStringLiteral(
         R"((?i:\bthe\s+(?:(?:new|latest|open|open-weights?|open-source|closed|proprietary)\s+){0,2})%1\s+(?i:models?|llms?)\b)").arg(name));
     // "Nimbus AI on Thursday released", "startup Nimbus Labs", "San Francisco-based Nimbus AI"
-    const QString org = QStringLiteral(R"((?<![\w.-])(?<org>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?\s(?:AI|Labs?|Research|Technologies|Intelligence|Robotics|Systems|Computing|Compute|Software))\b)");
+    const QString org = QStringLiteral(R"((?<![\w.-])(?<org>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?\s(?:%1))\b)").arg(orgSuffixPattern());
     static const rx::Regex orgActs(QStringLiteral(
         R"(%1(?:\s+(?:on|in|last|this)\s+\w+)?\s+(?:released|releases|launched|launches|unveiled|unveils|introduced|introduces|announced|announces|debuted|open-sourced|raised|raises|said|says)\b)").arg(org));
     static const rx::Regex orgNamed(QStringLiteral(
@@ -982,26 +1006,21 @@ void DocumentScan::findNamesFromContext()
         R"((?<![\w.-])(?<org>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+){0,2}),\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,3}?(?i:startup|start-up|company|lab|firm|developer|unicorn|ai\s+lab)\b(?!['’]s))"));
 
     std::vector<NamedInText> named;
-    auto overlapping = [this](TextRange r) -> const Hit * {
-        auto hit = std::lower_bound(hits.begin(), hits.end(), r.start + 1, [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
-        if (hit != hits.begin() && std::prev(hit)->range.end > r.start)
-            return &*std::prev(hit);
-        return hit != hits.end() && hit->range.start < r.end ? &*hit : nullptr;
-    };
-    auto take = [&](EntityKind kind, QStringView sentence, qsizetype sentenceStart, const rx::Match &m, const QString &group, bool needDigit) {
-        qsizetype a = sentenceStart + m.capturedStart(group), b = sentenceStart + m.capturedEnd(group);
+    // base: where the text m was matched in starts (a sentence, or what follows a maker).
+    auto take = [&](EntityKind kind, qsizetype base, const rx::Match &m, const QString &group, bool needDigit) {
+        qsizetype a = base + m.capturedStart(group), b = base + m.capturedEnd(group);
         while (b > a && (t[b - 1] == u'.' || t[b - 1] == u','))
             --b;
         // "Google DeepMind Stratus 2": a name already known before it is no part of it.
         while (a < b) {
-            const Hit *h = overlapping({a, b});
+            const Hit *h = hitOverlapping({a, b});
             if (!h || h->range.start > a)
                 break;
             a = h->range.end;
             while (a < b && t[a].isSpace())
                 ++a;
         }
-        if (b - a < 2 || overlapping({a, b}))
+        if (b - a < 2 || hitOverlapping({a, b}))
             return;
         const QStringView text = QStringView(t).mid(a, b - a);
         const qsizetype space = text.indexOf(u' ');
@@ -1013,15 +1032,11 @@ void DocumentScan::findNamesFromContext()
             if ((space < 0 && text.size() <= 3) || QStringView(lowerText).mid(std::max<qsizetype>(0, a - 4), std::min<qsizetype>(a, 4)) == u"the ")
                 return;
             // "Earlier, the company said": one word before a comma at a sentence's start is an adverb.
-            if (space < 0 && a == sentenceStart && b < t.size() && t[b] == u',')
+            if (space < 0 && a == base && b < t.size() && t[b] == u',')
                 return;
         }
-        if (kind == EntityKind::Model) {
-            static const rx::Regex orgLike(QStringLiteral(R"(\s(?:AI|Labs?|Research|Inc|Corp)$)"));
-            if (rx::match(orgLike, text).hasMatch())
-                return;
-        }
-        Q_UNUSED(sentence);
+        if (kind == EntityKind::Model && space > 0 && hasOrgSuffix(text.mid(text.lastIndexOf(u' '))))
+            return; // "Rookery Labs" is a maker
         named.push_back({kind, text.toString()});
     };
     for (const Sentence &s : m_sentences) {
@@ -1037,15 +1052,7 @@ void DocumentScan::findNamesFromContext()
         const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
         const bool comma = nounCue && hasPair(text, u',', u' ');
         // What comes shortly before the word "model": a comma ("X, a … model"), "the" ("the X 2 model"), a possessive.
-        bool commaBeforeModel = false, theBeforeModel = false, possessiveBeforeModel = false;
-        for (const qsizetype at : modelWords) {
-            const qsizetype from = std::max(s.range.start, at - 80);
-            const QStringView before = QStringView(lowerText).mid(from, at - from);
-            commaBeforeModel = commaBeforeModel || hasPair(before, u',', u' ');
-            theBeforeModel = theBeforeModel || hasWordThe(before);
-            possessiveBeforeModel = possessiveBeforeModel || hasPair(before, u'\'', u's') || hasPair(before, u'\u2019', u's');
-        }
-        // "its new model", "a model called": a word that introduces a name, near the word "model".
+        // And "its new model", "a model called": a word that introduces a name, near the word "model".
         static const WordMap introducing = [] {
             WordMap w;
             for (const char16_t *word : {u"new", u"newest", u"latest", u"next", u"next-generation", u"flagship", u"first", u"upcoming",
@@ -1053,10 +1060,15 @@ void DocumentScan::findNamesFromContext()
                 w.insert(QStringView(word), 1);
             return w;
         }();
-        bool introduces = false;
+        bool commaBeforeModel = false, theBeforeModel = false, possessiveBeforeModel = false, introduces = false;
         for (const qsizetype at : modelWords) {
-            const qsizetype from = std::max(s.range.start, at - 48), to = std::min(s.range.end, at + 24);
-            for (qsizetype i = from; i < to && !introduces;) {
+            const qsizetype from = std::max(s.range.start, at - 80);
+            const QStringView before = QStringView(lowerText).mid(from, at - from);
+            commaBeforeModel = commaBeforeModel || hasPair(before, u',', u' ');
+            theBeforeModel = theBeforeModel || hasWordThe(before);
+            possessiveBeforeModel = possessiveBeforeModel || hasPair(before, u'\'', u's') || hasPair(before, u'\u2019', u's');
+            const qsizetype to = std::min(s.range.end, at + 24);
+            for (qsizetype i = std::max(s.range.start, at - 48); i < to && !introduces;) {
                 while (i < to && !lowerText[i].isLetter())
                     ++i;
                 const qsizetype w = i;
@@ -1064,25 +1076,23 @@ void DocumentScan::findNamesFromContext()
                     ++i;
                 introduces = i > w && introducing.contains(QStringView(lowerText).mid(w, i - w));
             }
-            if (introduces)
-                break;
         }
         if (introduces)
             for (auto it = rx::globalMatch(introduced, text); it.hasNext();) {
                 // "its new model Quasar", "a model called Quasar"; not "the open LLM Leaderboard"
                 const auto m = it.next();
                 if (m.capturedLength(QStringLiteral("fresh")) > 0 || m.capturedLength(QStringLiteral("called")) > 0)
-                    take(EntityKind::Model, text, s.range.start, m, QStringLiteral("name"), false);
+                    take(EntityKind::Model, s.range.start, m, QStringLiteral("name"), false);
             }
         if (possessiveBeforeModel)
             for (auto it = rx::globalMatch(owned, text); it.hasNext();)
-                take(EntityKind::Model, text, s.range.start, it.next(), QStringLiteral("name"), false);
+                take(EntityKind::Model, s.range.start, it.next(), QStringLiteral("name"), false);
         if (commaBeforeModel)
             for (auto it = rx::globalMatch(apposition, text); it.hasNext();)
-                take(EntityKind::Model, text, s.range.start, it.next(), QStringLiteral("name"), true);
+                take(EntityKind::Model, s.range.start, it.next(), QStringLiteral("name"), true);
         if (theBeforeModel)
             for (auto it = rx::globalMatch(theModel, text); it.hasNext();)
-                take(EntityKind::Model, text, s.range.start, it.next(), QStringLiteral("name"), true);
+                take(EntityKind::Model, s.range.start, it.next(), QStringLiteral("name"), true);
         // A maker's name ends in AI, Labs... just before a verb ("Nimbus AI on Thursday released") or just
         // after a noun ("startup Nimbus Labs"): look there only.
         auto suffixNear = [&](const CuePositions &cues, qsizetype before, qsizetype after) {
@@ -1095,13 +1105,13 @@ void DocumentScan::findNamesFromContext()
         };
         if (verbCue && suffixNear(discoveryCues, 48, 0))
             for (auto it = rx::globalMatch(orgActs, text); it.hasNext();)
-                take(EntityKind::Organization, text, s.range.start, it.next(), QStringLiteral("org"), false);
+                take(EntityKind::Organization, s.range.start, it.next(), QStringLiteral("org"), false);
         if ((nounCue && suffixNear(orgNounCues, 0, 64)) || (aModel && suffixNear(modelWordCues, 0, 64)))
             for (auto it = rx::globalMatch(orgNamed, text); it.hasNext();)
-                take(EntityKind::Organization, text, s.range.start, it.next(), QStringLiteral("org"), false);
+                take(EntityKind::Organization, s.range.start, it.next(), QStringLiteral("org"), false);
         if (nounCue && comma)
             for (auto it = rx::globalMatch(orgApposition, text); it.hasNext();)
-                take(EntityKind::Organization, text, s.range.start, it.next(), QStringLiteral("org"), false);
+                take(EntityKind::Organization, s.range.start, it.next(), QStringLiteral("org"), false);
     }
     commitNames(named, true, true);
 
@@ -1142,7 +1152,7 @@ void DocumentScan::findNamesFromContext()
             const bool aiMaker = out.entities[static_cast<size_t>(h.entity)].origin == Origin::Found;
             if (aboutModels(s.block) || (s.heading && (aboutModels(s.block + 1) || aboutModels(s.block + 2) || aboutModels(s.block + 3)))
                 || (!withThe && (aiMaker || docAboutModels)))
-                take(EntityKind::Model, after, h.range.end, m, QStringLiteral("name"), true);
+                take(EntityKind::Model, h.range.end, m, QStringLiteral("name"), true);
         }
     }
     commitNames(named);
@@ -1153,10 +1163,7 @@ void DocumentScan::commitNames(const std::vector<NamedInText> &named, bool withF
     if (named.empty() && !headsOfFound)
         return;
     const QString &t = doc.text;
-    auto overlapping = [this](TextRange r) {
-        auto hit = std::lower_bound(hits.begin(), hits.end(), r.start + 1, [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
-        return (hit != hits.begin() && std::prev(hit)->range.end > r.start) || (hit != hits.end() && hit->range.start < r.end);
-    };
+    auto overlapping = [this](TextRange r) { return hitOverlapping(r) != nullptr; };
     // Every mention of a name found so, and of the names of its family ("Stratus 1", "Stratus 2 Mini"
     // once "Stratus 2" is known a model).
     std::vector<Hit> added;
@@ -1354,12 +1361,7 @@ void DocumentScan::findCodenamesAndPeople()
         double confidence;
     };
     std::vector<NewHit> added;
-    // hits is sorted and free of overlaps: one binary search per new hit.
-    auto overlapsHit = [this](TextRange r) {
-        auto hit = std::lower_bound(hits.begin(), hits.end(), r.start + 1,
-                                    [](const Hit &h, qsizetype pos) { return h.range.start < pos; });
-        return (hit != hits.begin() && std::prev(hit)->range.end > r.start) || (hit != hits.end() && hit->range.start < r.end);
-    };
+    auto overlapsHit = [this](TextRange r) { return hitOverlapping(r) != nullptr; };
     for (size_t si = 0; si < m_sentences.size(); ++si) {
         const Sentence &s = m_sentences[si];
         const QStringView text = QStringView(t).mid(s.range.start, s.range.length());
@@ -1458,19 +1460,19 @@ void DocumentScan::findCodenamesAndPeople()
         // "Marco Lindqvist, the company's co-founder"
         static const rx::Regex roleAfter(QStringLiteral(
             R"((?<![\w.-])(?<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+(?:the\s+(?:company|firm|lab|startup)'s|its|their|the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:co-?founder|founder|CEO|CTO|CFO|chief\s+\w+(?:\s+officer)?|president|vice\s+president|head|director|researcher|scientist|engineer|analyst|spokes(?:person|man|woman)|professor)\b)"));
-        for (int pass = 0; pass < 2 && roleCue; ++pass) {
-        auto rt = rx::globalMatch(pass == 0 ? role : roleAfter, text);
-        while (rt.hasNext()) {
-            const auto m = rt.next();
-            if (pass == 1 && isCommonCapitalized(QStringView(text).mid(m.capturedStart(QStringLiteral("name")),
-                                                                        m.captured(QStringLiteral("name")).indexOf(u' '))))
-                continue;
-            const qsizetype a = s.range.start + m.capturedStart(QStringLiteral("name"));
-            const qsizetype b = s.range.start + m.capturedEnd(QStringLiteral("name"));
-            const int e = internFound(EntityKind::Person, m.captured(QStringLiteral("name")), 0.7);
-            if (e >= 0)
-                added.push_back({e, {a, b}, 0.7});
-        }
+        for (const rx::Regex *byRole : {&role, &roleAfter}) {
+            if (!roleCue)
+                break;
+            for (auto rt = rx::globalMatch(*byRole, text); rt.hasNext();) {
+                const auto m = rt.next();
+                const QString name = m.captured(QStringLiteral("name"));
+                if (isCommonCapitalized(QStringView(name).first(name.indexOf(u' '))))
+                    continue; // "Earlier Today, the company's CEO": no name
+                const qsizetype a = s.range.start + m.capturedStart(QStringLiteral("name"));
+                const int e = internFound(EntityKind::Person, name, 0.7);
+                if (e >= 0)
+                    added.push_back({e, {a, a + name.size()}, 0.7});
+            }
         }
     }
     std::vector<Hit> accepted;
@@ -1715,57 +1717,57 @@ void DocumentScan::readScores(const Sentence &s, const std::vector<Hit> &inS, co
             setting = m2.captured(1) + QStringLiteral(" mode");
     }
     std::vector<bool> used(numbers.size(), false);
+    // Runs of numbers said "respectively": "55.5, 75.1 and 88.2". runEnd(i): one past the last number of the run from i.
+    const bool respectively = QStringView(lowerText).mid(s.range.start, s.range.length()).contains(u"respectively");
+    auto runEnd = [&](size_t i) {
+        static const rx::Regex joiner(QStringLiteral(R"(^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$)"));
+        size_t j = i + 1;
+        while (j < numbers.size() && isScoreNumber(numbers[j]) && rx::match(joiner, between(numbers[j - 1].end, numbers[j].start)).hasMatch())
+            ++j;
+        return j;
+    };
     // "X achieves 55.5, 75.1 and 88.2 on A, B and C, respectively, outperforming Y with 32.2, 69.2 and 80.2":
     // each run of as many numbers as the benchmarks named goes to them in order.
-    if (benches.size() >= 2 && QStringView(lowerText).mid(s.range.start, s.range.length()).contains(u"respectively")) {
+    if (benches.size() >= 2 && respectively) {
         std::vector<const Hit *> listed; // the benchmarks, once each, in order
         for (const Hit *b : benches)
             if (std::none_of(listed.begin(), listed.end(), [&](const Hit *o) { return o->entity == b->entity; }))
                 listed.push_back(b);
-        static const rx::Regex joiner(QStringLiteral(R"(^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$)"));
-        for (size_t i = 0; i < numbers.size();) {
-            size_t j = i + 1;
-            while (j < numbers.size() && isScoreNumber(numbers[j]) && rx::match(joiner, between(numbers[j - 1].end, numbers[j].start)).hasMatch())
-                ++j;
-            if (j - i == listed.size() && isScoreNumber(numbers[i])) {
-                // The model: one named just before the run ("Y with"), else the sentence's subject.
-                int model = -1;
-                for (auto it = models.rbegin(); it != models.rend() && model < 0; ++it)
-                    if ((*it)->range.end <= numbers[i].start && numbers[i].start - (*it)->range.end <= 16)
-                        model = (*it)->entity;
-                if (model < 0)
-                    model = subjectModel(s, inS, numbers[i].start);
-                if (model >= 0)
-                    for (size_t k = i; k < j; ++k) {
-                        addScore(model, listed[k - i]->entity, numbers[k], setting, s.range);
-                        used[k] = true;
-                    }
-            }
-            i = j;
+        for (size_t i = 0, j = 0; i < numbers.size(); i = j) {
+            j = runEnd(i);
+            if (j - i != listed.size() || !isScoreNumber(numbers[i]))
+                continue;
+            // The model: one named just before the run ("Y with"), else the sentence's subject.
+            int model = -1;
+            for (auto it = models.rbegin(); it != models.rend() && model < 0; ++it)
+                if ((*it)->range.end <= numbers[i].start && numbers[i].start - (*it)->range.end <= 16)
+                    model = (*it)->entity;
+            if (model < 0)
+                model = subjectModel(s, inS, numbers[i].start);
+            if (model >= 0)
+                for (size_t k = i; k < j; ++k) {
+                    addScore(model, listed[k - i]->entity, numbers[k], setting, s.range);
+                    used[k] = true;
+                }
         }
     }
     // "A and B score 71.4 and 78.9 on X, respectively": one benchmark, the models in order.
-    if (models.size() >= 2 && !benches.empty()
-        && std::all_of(benches.begin(), benches.end(), [&](const Hit *b) { return b->entity == benches.front()->entity; })
-        && QStringView(lowerText).mid(s.range.start, s.range.length()).contains(u"respectively")) {
-        static const rx::Regex joiner(QStringLiteral(R"(^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$)"));
-        for (size_t i = 0; i < numbers.size();) {
-            size_t j = i + 1;
-            while (j < numbers.size() && isScoreNumber(numbers[j]) && rx::match(joiner, between(numbers[j - 1].end, numbers[j].start)).hasMatch())
-                ++j;
+    if (models.size() >= 2 && !benches.empty() && respectively
+        && std::all_of(benches.begin(), benches.end(), [&](const Hit *b) { return b->entity == benches.front()->entity; })) {
+        for (size_t i = 0, j = 0; i < numbers.size(); i = j) {
+            j = runEnd(i);
             std::vector<int> inOrder; // the models named before the run, once each
             for (const Hit *m : models)
                 if (m->range.end <= numbers[i].start && std::find(inOrder.begin(), inOrder.end(), m->entity) == inOrder.end())
                     inOrder.push_back(m->entity);
-            if (j - i >= 2 && j - i == inOrder.size() && isScoreNumber(numbers[i])
-                && std::none_of(used.begin() + long(i), used.begin() + long(j), [](bool u) { return u; })) {
-                for (size_t k = i; k < j; ++k) {
-                    addScore(inOrder[k - i], benches.front()->entity, numbers[k], setting, s.range);
-                    used[k] = true;
-                }
-                break;
+            if (j - i < 2 || j - i != inOrder.size() || !isScoreNumber(numbers[i])
+                || std::any_of(used.begin() + long(i), used.begin() + long(j), [](bool u) { return u; }))
+                continue;
+            for (size_t k = i; k < j; ++k) {
+                addScore(inOrder[k - i], benches.front()->entity, numbers[k], setting, s.range);
+                used[k] = true;
             }
-            i = j;
+            break;
         }
     }
     // Pairs that name their model: "48.4% for Gemini 3.1 Deep Think", "GPT-5.5 (59)", "GPT-5.4's 57", "Grok 4.2: 20.3".

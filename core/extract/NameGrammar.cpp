@@ -296,7 +296,8 @@ bool isShapedHead(QStringView text, const std::vector<Token> &toks, size_t i)
         WordMap w;
         for (const char16_t *word : {u"model", u"models", u"version", u"top", u"series", u"table", u"figure", u"type", u"class",
                                      u"level", u"tier", u"size", u"base", u"phase", u"stage", u"group", u"team", u"part",
-                                     u"chapter", u"section", u"step", u"round", u"batch", u"layer", u"block", u"token", u"tokens", u"moe", u"dense", u"expert", u"experts"})
+                                     u"chapter", u"section", u"step", u"round", u"batch", u"layer", u"block", u"token", u"tokens",
+                                     u"moe", u"dense", u"expert", u"experts"})
             w.insert(QStringView(word), 1);
         return w;
     }();

@@ -188,6 +188,8 @@ private:
     void finish();
 
     std::vector<Hit> hitsIn(TextRange r) const;
+    /// The hit that overlaps r, or nullptr.
+    const Hit *hitOverlapping(TextRange r) const;
     bool isObject(const Sentence &s, const Hit &h) const;
     int subjectModel(const Sentence &s, const std::vector<Hit> &inS, qsizetype before) const;
     /// Whether `model` is one of coordinated models ("A and B", "A/B") before `before`: a number said of them is no one's.

@@ -37,14 +37,14 @@ int entity(const Extraction &x, const QString &name)
     return -1;
 }
 
-bool hasMention(const Extraction &x, const QString &name)
+/// How many mentions the entity of that name has (0 when there is none).
+long mentionCount(const Extraction &x, const QString &name)
 {
     const int e = entity(x, name);
-    for (const auto &m : x.mentions)
-        if (m.entity == e)
-            return true;
-    return false;
+    return e < 0 ? 0 : std::count_if(x.mentions.begin(), x.mentions.end(), [&](const auto &m) { return m.entity == e; });
 }
+
+bool hasMention(const Extraction &x, const QString &name) { return mentionCount(x, name) > 0; }
 
 std::optional<double> score(const Extraction &x, const QString &modelName, const QString &bench)
 {
@@ -218,11 +218,7 @@ TEST_CASE("models and makers no pack knows are found from what the text says of 
     CHECK(attribute(x, QStringLiteral("Quasar 3"), QStringLiteral("organization")).size() == 1);
     CHECK(hasMention(x, QStringLiteral("Ember-7B")));
     CHECK(hasMention(x, QStringLiteral("Ember-70B")));
-    int helixMentions = 0;
-    for (const auto &m : x.mentions)
-        if (m.entity == entity(x, QStringLiteral("Helix Robotics")))
-            ++helixMentions;
-    CHECK(helixMentions == 2); // "Helix raised" too
+    CHECK(mentionCount(x, QStringLiteral("Helix Robotics")) == 2); // "Helix raised" too
     CHECK(hasMention(x, QStringLiteral("PlGPT")));
     const int rookery = entity(x, QStringLiteral("Rookery Labs"));
     REQUIRE(rookery >= 0);
@@ -242,16 +238,8 @@ TEST_CASE("a model a table names is the same model wherever the text names it; s
     CHECK(score(x, QStringLiteral("Falconet 3"), QStringLiteral("GPQA Diamond")) == 71.4);
     CHECK(score(x, QStringLiteral("Osprey 2"), QStringLiteral("GPQA Diamond")) == 78.9);
     CHECK(score(x, QStringLiteral("Falconet 3"), QStringLiteral("SWE-bench Verified")) == 58.2);
-    int falconet = 0;
-    for (const auto &m : x.mentions)
-        if (m.entity == entity(x, QStringLiteral("Falconet 3")))
-            ++falconet;
-    CHECK(falconet == 3);
-    int pi = 0;
-    for (const auto &m : x.mentions)
-        if (m.entity == entity(x, QStringLiteral("Pi")))
-            ++pi;
-    CHECK(pi <= 1);
+    CHECK(mentionCount(x, QStringLiteral("Falconet 3")) == 3);
+    CHECK(mentionCount(x, QStringLiteral("Pi")) <= 1);
 }
 
 TEST_CASE("a maker's line named after its possessive; a benchmark carried to the next sentence of a paragraph")
@@ -354,11 +342,7 @@ TEST_CASE("a codename the text gives is tied to its model, and its mentions coun
     const int gemma = entity(x, QStringLiteral("Gemma 9"));
     REQUIRE(gemma >= 0);
     CHECK(x.entities[size_t(gemma)].codename == QStringLiteral("Nebula"));
-    int nebulaMentions = 0;
-    for (const auto &m : x.mentions)
-        if (m.entity == gemma)
-            ++nebulaMentions;
-    CHECK(nebulaMentions == 3);
+    CHECK(mentionCount(x, QStringLiteral("Gemma 9")) == 3);
 }
 
 TEST_CASE("tables whose cells ran together are split by what their columns hold")
